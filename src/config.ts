@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Thrown when the environment is unusable; main.ts prints the message alone and exits 2. */
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message: 'must start with xoxb-',
+  }),
+  SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[0-9a-zA-Z]{16,}$/.test(v), {
+    message: 'must be the signing secret from the app\'s Basic Information page (letters and digits)',
+  }),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must start with xapp-',
+  }),
+  SLACK_API_URL: optionalText
+    .refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { message: 'must be an http(s) URL' })
+    // WebClient joins method names onto this base, so it must end with a slash.
+    .transform((v) => (v === undefined ? undefined : v.endsWith('/') ? v : `${v}/`)),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v), {
+    message: 'must be a postgres:// or postgresql:// URL',
+  }),
+  DATA_DIR: optionalText.transform((v) => v ?? './.data'),
+  PORT: optionalText
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 0 && Number(v) <= 65535), {
+      message: 'must be a port number from 0 to 65535',
+    })
+    .transform((v) => (v === undefined ? 3000 : Number(v))),
+  HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
+  LOG_LEVEL: optionalText
+    .refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
+      message: `must be one of ${LOG_LEVELS.join(', ')}`,
+    })
+    .transform((v) => (v ?? 'info') as (typeof LOG_LEVELS)[number]),
+});
+
+export type Config = z.infer<typeof envSchema>;
+export type LogLevel = Config['LOG_LEVEL'];
+
+export interface ConfigNeeds {
+  /** serve needs Slack credentials; migrate, import and friends do not. */
+  slack?: boolean;
+}
+
+/** Parses the environment once; throws ConfigError with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNeeds = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
+  }
+  const config = parsed.data;
+  if (needs.slack) {
+    if (!config.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN is required (an xoxb- bot token)');
+    if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+      throw new ConfigError('SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    }
+  }
+  return config;
+}

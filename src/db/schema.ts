@@ -1,0 +1,216 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Every table carries the Slack team id; every time is timestamptz (stored UTC).
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const TIERS = ['referral', 'customer', 'lead', 'new', 'cold'] as const;
+export const LEAD_STATUSES = ['open', 'won', 'lost'] as const;
+export const TOUCH_CHANNELS = ['call', 'email', 'meeting', 'visit', 'message', 'note'] as const;
+export const NEXT_STEP_STATUSES = ['open', 'done', 'cancelled'] as const;
+export const COMMITMENT_STATUSES = ['pending', 'kept', 'missed'] as const;
+export const DELIVERY_STATUSES = ['claimed', 'sent', 'failed', 'skipped'] as const;
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+/** A Slack workspace and its team-wide settings. */
+export const teams = pgTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name'),
+  digestChannel: text('digest_channel'),
+  // ISO weekday, 1 = Monday.
+  digestDay: smallint('digest_day').notNull().default(1),
+  digestTime: text('digest_time').notNull().default('09:00'),
+  teamTz: text('team_tz'),
+  webhookSecret: text('webhook_secret'),
+  uninstalledAt: tstz('uninstalled_at'),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});
+
+/** A Slack user who owns leads; managers see the team. */
+export const reps = pgTable(
+  'reps',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    displayName: text('display_name'),
+    // IANA zone: from users.info, or overridden by the rep (tzOverridden).
+    tz: text('tz'),
+    tzOverridden: boolean('tz_overridden').notNull().default(false),
+    tzRefreshedAt: tstz('tz_refreshed_at'),
+    // Local time of the morning DM, to the minute.
+    dmTime: text('dm_time').notNull().default('08:00'),
+    dmsPausedUntil: tstz('dms_paused_until'),
+    isManager: boolean('is_manager').notNull().default(false),
+    isSlackAdmin: boolean('is_slack_admin').notNull().default(false),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+export const leads = pgTable(
+  'leads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    ownerId: text('owner_id').notNull(),
+    name: text('name').notNull(),
+    company: text('company'),
+    email: text('email'),
+    phone: text('phone'),
+    tier: text('tier', { enum: TIERS }).notNull().default('new'),
+    value: numeric('value', { precision: 14, scale: 2, mode: 'number' }),
+    status: text('status', { enum: LEAD_STATUSES }).notNull().default('open'),
+    source: text('source'),
+    externalId: text('external_id'),
+    // Imported leads are not new arrivals: no speed-to-lead alert (R2).
+    imported: boolean('imported').notNull().default(false),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    createdBy: text('created_by'),
+    firstTouchAt: tstz('first_touch_at'),
+    lastTouchAt: tstz('last_touch_at'),
+    touchCount: integer('touch_count').notNull().default(0),
+    snoozedUntil: tstz('snoozed_until'),
+    snoozeReason: text('snooze_reason'),
+    wonAt: tstz('won_at'),
+    lostAt: tstz('lost_at'),
+    closeNote: text('close_note'),
+    // R12: a trigger event brought a cold prospect back.
+    revivedAt: tstz('revived_at'),
+    reviveNote: text('revive_note'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('leads_tier_check', inList('tier', TIERS)),
+    check('leads_status_check', inList('status', LEAD_STATUSES)),
+    check('leads_value_check', sql`value is null or (value >= 0 and value <= 1000000000)`),
+    check('leads_touch_count_check', sql`touch_count >= 0`),
+    // One owner cannot hold two non-lost leads with the same name (case-insensitive).
+    uniqueIndex('leads_owner_name_uq')
+      .on(t.teamId, t.ownerId, sql`lower(${t.name})`)
+      .where(sql`status <> 'lost'`),
+    uniqueIndex('leads_external_id_uq').on(t.teamId, t.externalId).where(sql`external_id is not null`),
+    index('leads_team_owner_status_idx').on(t.teamId, t.ownerId, t.status),
+    index('leads_team_email_idx').on(t.teamId, sql`lower(${t.email})`),
+  ],
+);
+
+export const touches = pgTable(
+  'touches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    repId: text('rep_id').notNull(),
+    channel: text('channel', { enum: TOUCH_CHANNELS }).notNull(),
+    outcome: text('outcome'),
+    // R10 poor-prospect tags.
+    signals: text('signals').array().notNull().default(sql`'{}'::text[]`),
+    occurredAt: tstz('occurred_at').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('touches_channel_check', inList('channel', TOUCH_CHANNELS)),
+    index('touches_lead_time_idx').on(t.leadId, t.occurredAt),
+    index('touches_team_rep_time_idx').on(t.teamId, t.repId, t.occurredAt),
+  ],
+);
+
+/** R3/R4: the dated next step ("assignment") of a lead, with both sides. */
+export const nextSteps = pgTable(
+  'next_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    repId: text('rep_id').notNull(),
+    action: text('action').notNull(),
+    dueAt: tstz('due_at').notNull(),
+    // A bare date: due at the end of that day in the rep's zone.
+    allDay: boolean('all_day').notNull().default(true),
+    // R5: the rep told the customer they would do it.
+    promised: boolean('promised').notNull().default(false),
+    theirCommitment: text('their_commitment'),
+    theirStatus: text('their_status', { enum: COMMITMENT_STATUSES }),
+    // 'rep' typed it, 'coach' proposed it (R6), 'checkin' is an R11 customer check-in.
+    origin: text('origin').notNull().default('rep'),
+    status: text('status', { enum: NEXT_STEP_STATUSES }).notNull().default('open'),
+    // Done by its due time: what promise-kept % counts (R5).
+    kept: boolean('kept'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    completedAt: tstz('completed_at'),
+  },
+  (t) => [
+    check('next_steps_status_check', inList('status', NEXT_STEP_STATUSES)),
+    check('next_steps_their_status_check', sql`their_status is null or ${inList('their_status', COMMITMENT_STATUSES)}`),
+    // R3: at most one open next step per lead.
+    uniqueIndex('next_steps_one_open_per_lead_uq').on(t.leadId).where(sql`status = 'open'`),
+    index('next_steps_team_due_idx').on(t.teamId, t.dueAt).where(sql`status = 'open'`),
+  ],
+);
+
+/** Every scheduled message is claimed here first, so it goes out once per target and period. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    teamId: text('team_id').notNull(),
+    target: text('target').notNull(),
+    periodKey: text('period_key').notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('claimed'),
+    attempts: integer('attempts').notNull().default(0),
+    leaseUntil: tstz('lease_until'),
+    claimedBy: text('claimed_by'),
+    slackTs: text('slack_ts'),
+    error: text('error'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('deliveries_status_check', inList('status', DELIVERY_STATUSES)),
+    uniqueIndex('deliveries_once_uq').on(t.kind, t.teamId, t.target, t.periodKey),
+    index('deliveries_status_lease_idx').on(t.status, t.leaseUntil),
+  ],
+);
+
+/** De-duplication records: trigger ids, view ids and event ids already handled. */
+export const processedRequests = pgTable(
+  'processed_requests',
+  {
+    teamId: text('team_id').notNull(),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.key] }), index('processed_requests_created_idx').on(t.createdAt)],
+);
+
+export type Team = typeof teams.$inferSelect;
+export type Rep = typeof reps.$inferSelect;
+export type Lead = typeof leads.$inferSelect;
+export type Touch = typeof touches.$inferSelect;
+export type NextStep = typeof nextSteps.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type Tier = (typeof TIERS)[number];
+export type TouchChannel = (typeof TOUCH_CHANNELS)[number];

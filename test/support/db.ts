@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, type Database } from '../../src/db/client.js';
+
+export interface DbTarget {
+  name: 'pglite' | 'postgres';
+  /** A fresh, migrated database of its own; close() drops it. */
+  open(): Promise<Database>;
+}
+
+/** PGlite always; the real server too when DATABASE_URL is set (as in CI). */
+export function dbTargets(): DbTarget[] {
+  const targets: DbTarget[] = [{ name: 'pglite', open: openPgliteForTest }];
+  if (process.env.DATABASE_URL) targets.push({ name: 'postgres', open: () => openPostgresForTest(process.env.DATABASE_URL!) });
+  return targets;
+}
+
+async function openPgliteForTest(): Promise<Database> {
+  const database = await openDatabase({ dataDir: 'memory://' });
+  await database.migrate();
+  return database;
+}
+
+/** Each test file gets its own database on the server, so files can run in parallel. */
+export async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `fc_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+async function openPostgresForTest(adminUrl: string): Promise<Database> {
+  const scratch = await createScratchDatabase(adminUrl);
+  const database = await openDatabase({ databaseUrl: scratch.url, max: 5 });
+  await database.migrate();
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
