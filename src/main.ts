@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { DataDirBusyError } from './db/data-dir-lock.js';
+import { createLogger } from './logger.js';
+import { startSlackApp } from './slack/app.js';
+import { buildManifest, loadManifest } from './slack/manifest.js';
+
+const USAGE = `Usage: followup-coach <command>
+
+Commands:
+  serve                         run the Slack app, its HTTP endpoints and the scheduler
+  migrate                       apply the database migrations and exit
+  manifest [--url <https://host> | --socket]
+                                print the Slack app manifest for your host, or for Socket Mode
+  help                          show this text
+
+Configuration comes from the environment: see README.md.`;
+
+/** A failure the operator should read as one line: no stack trace. */
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve();
+    case 'migrate':
+      return migrateOnly();
+    case 'manifest':
+      return printManifest(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return 0;
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+async function migrateOnly(): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await database.migrate();
+    logger.info({ database: database.kind }, 'migrations applied');
+  } finally {
+    await database.close();
+  }
+  return 0;
+}
+
+async function serve(): Promise<number> {
+  const config = loadConfig(process.env, { slack: true });
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const running = await startSlackApp({ config, logger, database }).catch(async (err) => {
+    await database.close();
+    throw err;
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    // A second signal means "now".
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await running.stop().catch((err) => logger.warn({ err: err.message }, 'stopping the app failed'));
+    await database.close().catch((err) => logger.warn({ err: err.message }, 'closing the database failed'));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  return new Promise<number>(() => {});
+}
+
+async function printManifest(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { url: { type: 'string' }, socket: { type: 'boolean' } },
+    strict: true,
+  });
+  if (values.url && values.socket) throw new UsageError('Choose one: --url <https://host> or --socket.');
+  let manifest;
+  try {
+    manifest = buildManifest(await loadManifest(), { url: values.url, socket: values.socket });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  console.log(JSON.stringify(manifest, null, 2));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DataDirBusyError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    const e = err as Error & { code?: string };
+    console.error(`followup-coach: ${e.message ?? String(err)}${e.code ? ` (${e.code})` : ''}`);
+    process.exit(1);
+  },
+);

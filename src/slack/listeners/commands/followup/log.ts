@@ -1,0 +1,34 @@
+import { logTouch } from '../../../../db/ops/log-touch.js';
+import { leadCandidates } from '../../../../db/queries/lead-candidates.js';
+import { parseLogTail, resolveLeadRef } from '../../../parse/command.js';
+import { loggedText } from '../../../ui/command-replies.js';
+import { refuse, reply } from '../../../reply.js';
+import type { Subcommand } from './context.js';
+import { leadRefProblem } from './lead-ref.js';
+
+export const log: Subcommand = async (ctx) => {
+  const { db } = ctx.services.database;
+  const match = resolveLeadRef(ctx.args, await leadCandidates(db, ctx.teamId, ctx.userId));
+  if (match.kind !== 'found') return refuse(leadRefProblem(match), 'log');
+  const parsed = parseLogTail(match.rest, { now: ctx.now, zone: ctx.zone });
+  if (!parsed.ok) return refuse(parsed.error, 'log');
+  const { channel, outcome, signals, next } = parsed.value;
+  const result = await logTouch(db, {
+    teamId: ctx.teamId,
+    repId: ctx.userId,
+    leadId: match.lead.id,
+    channel,
+    outcome,
+    signals,
+    next: next && {
+      action: next.action,
+      dueAt: next.due,
+      allDay: next.allDay,
+      promised: next.promised,
+      theirCommitment: next.theirCommitment,
+    },
+    requestKey: ctx.requestKey,
+    now: ctx.now,
+  });
+  return reply(loggedText(result, ctx.zone, ctx.now));
+};

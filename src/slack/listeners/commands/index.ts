@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import { repContext } from '../../middleware/rep-context.js';
+import type { Services } from '../../services.js';
+import { followupCommand } from './followup.js';
+
+export function register(app: App, services: Services): void {
+  app.command('/followup', repContext(services), followupCommand(services));
+}

@@ -1,0 +1,10 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.js';
+
+/** What listeners need, passed in rather than imported, so tests and the CLI can supply their own. */
+export interface Services {
+  database: Database;
+  logger: Logger;
+  /** The clock: logic never reads Date.now() itself. */
+  now: () => Date;
+}

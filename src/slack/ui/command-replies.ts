@@ -1,0 +1,31 @@
+import type { LogTouchResult } from '../../db/ops/log-touch.js';
+import type { Lead } from '../../db/schema.js';
+import { escapeSlackText } from '../parse/slack-text.js';
+import { leadName, leadSummary, nextStepText } from './format.js';
+
+const quoted = (lead: Pick<Lead, 'name'>) => `"${escapeSlackText(lead.name)}"`;
+
+export function addedText(lead: Lead, byUserId: string): string {
+  const owner = lead.ownerId === byUserId ? '' : ` for <@${lead.ownerId}>`;
+  const lines = [`Added ${leadName(lead)}${owner} (${leadSummary(lead)}).`];
+  // R12: cold prospects wait for a dated step or a trigger event. R2: everyone else, first contact now.
+  if (lead.tier === 'cold') lines.push('Cold prospects stay out of the queue until a next step falls due.');
+  else lines.push(`First contact is due now: \`/followup log ${quoted(lead)} call …\` once you have reached them.`);
+  return lines.join('\n');
+}
+
+export function loggedText(result: LogTouchResult, zone: string, now: Date): string {
+  const { lead, touch, completed, next } = result;
+  const lines = [`Logged ${touch.channel} with ${leadName(lead)} (touch ${lead.touchCount}).`];
+  if (completed) {
+    lines.push(`Done: ${escapeSlackText(completed.action)}${completed.kept ? '' : ' (late)'}.`);
+  }
+  if (next) lines.push(`Next: ${nextStepText(next, zone, now)}.`);
+  else {
+    // R3: a lead without a dated next step is a stop in the flow.
+    lines.push(
+      `:warning: ${leadName(lead)} has no next step defined. Next time, add \`next: <action> by <date>\` when you log.`,
+    );
+  }
+  return lines.join('\n');
+}
