@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { cliPath } from '../support/serve-process.js';
+
+const run = promisify(execFile);
+const good = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef' };
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({}, {});
+    expect(c).toMatchObject({ DATA_DIR: './.data', PORT: 3000, HOST: '0.0.0.0', LOG_LEVEL: 'info' });
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it('normalises SLACK_API_URL to end with a slash, as WebClient expects', () => {
+    expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:9/api' }).SLACK_API_URL).toBe('http://127.0.0.1:9/api/');
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'SLACK_BOT_TOKEN must start with xoxb-'],
+    [{ SLACK_APP_TOKEN: 'nope' }, 'SLACK_APP_TOKEN must start with xapp-'],
+    [{ PORT: 'eighty' }, 'PORT must be a port number'],
+    [{ PORT: '70000' }, 'PORT must be a port number'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres://'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ SLACK_API_URL: 'ftp://x' }, 'SLACK_API_URL must be an http(s) URL'],
+  ])('names the variable that is wrong: %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrowError(ConfigError);
+    expect(() => loadConfig(env)).toThrowError(message);
+  });
+
+  it('asks for Slack credentials only where they are needed', () => {
+    expect(() => loadConfig({}, { slack: true })).toThrowError('SLACK_BOT_TOKEN is required');
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: good.SLACK_BOT_TOKEN }, { slack: true })).toThrowError('SLACK_SIGNING_SECRET is required');
+    expect(loadConfig(good, { slack: true }).SLACK_BOT_TOKEN).toBe(good.SLACK_BOT_TOKEN);
+    // Socket Mode needs no signing secret.
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: good.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-x' }, { slack: true })).not.toThrow();
+  });
+
+  it('stops the process with exit code 2 and one line, no stack trace', async () => {
+    const err = await run(process.execPath, [cliPath(), 'serve'], {
+      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: 'abcdef0123456789' },
+    }).catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stderr.trim()).toBe('SLACK_BOT_TOKEN must start with xoxb-');
+  });
+
+  it('refuses an unknown CLI command with the usage text', async () => {
+    const err = await run(process.execPath, [cliPath(), 'frobnicate']).catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stderr).toContain('Unknown command "frobnicate"');
+    expect(err.stderr).toContain('followup-coach <command>');
+  });
+});
