@@ -1,0 +1,25 @@
+import type { Tier } from './types.js';
+
+const TIER_LABEL: Record<Tier, string> = {
+  referral: 'Referral',
+  customer: 'Customer',
+  lead: 'Lead',
+  new: 'New lead',
+  cold: 'Cold prospect',
+};
+
+export const tierLabel = (tier: Tier): string => TIER_LABEL[tier];
+
+export const formatMoney = (value: number): string =>
+  `$${value.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(value) ? 0 : 2 })}`;
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "3 hours", "2 days": how long, in the largest whole unit. */
+export function duration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return plural(Math.max(minutes, 1), 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return plural(hours, 'hour');
+  return plural(Math.floor(hours / 24), 'day');
+}

@@ -1,0 +1,57 @@
+import { isOverdue } from './local-day.js';
+import type { Clock, CoachLead } from './types.js';
+import { isSnoozed, needsNextStep, NO_TOUCH_STALL_MS, noTouchFor, promiseOverdue, speedToLeadMissed, stoppedEarly } from './warnings.js';
+
+// R15: what a manager inspects. One lead can be in several categories.
+export const STALLED_CATEGORIES = [
+  'no-next-step',
+  'overdue',
+  'missed-promise',
+  'no-touch-14d',
+  'stopped-early',
+  'speed-to-lead',
+  'parked',
+] as const;
+export type StalledCategory = (typeof STALLED_CATEGORIES)[number];
+
+export const STALLED_LABEL: Record<StalledCategory, string> = {
+  'no-next-step': 'No next step defined',
+  overdue: 'Next step overdue',
+  'missed-promise': 'Promised step missed',
+  'no-touch-14d': 'No touch in 14 days',
+  'stopped-early': 'Stopped at 1–2 touches',
+  'speed-to-lead': 'No first contact within an hour',
+  parked: 'Parked (snoozed)',
+};
+
+export function stalledCategories(lead: CoachLead, clock: Clock): StalledCategory[] {
+  if (lead.status === 'lost') return [];
+  // A snoozed lead is parked, and only that, until it wakes.
+  if (isSnoozed(lead, clock.now)) return ['parked'];
+  const out: StalledCategory[] = [];
+  if (needsNextStep(lead, clock)) out.push('no-next-step');
+  const step = lead.openStep;
+  if (step && isOverdue(step.dueAt, clock.now, clock.zone)) out.push(promiseOverdue(lead, clock) ? 'missed-promise' : 'overdue');
+  if (lead.status === 'open') {
+    if (noTouchFor(lead, clock.now, NO_TOUCH_STALL_MS)) out.push('no-touch-14d');
+    if (stoppedEarly(lead, clock)) out.push('stopped-early');
+    if (speedToLeadMissed(lead, clock)) out.push('speed-to-lead');
+  }
+  return out;
+}
+
+export interface StalledLead {
+  lead: CoachLead;
+  categories: StalledCategory[];
+}
+
+/** The stalled leads among these, in a stable order (owner, then name). */
+export function stalledLeads(leads: readonly CoachLead[], clock: Clock): StalledLead[] {
+  return leads
+    .map((lead) => ({ lead, categories: stalledCategories(lead, clock) }))
+    .filter((s) => s.categories.length > 0)
+    .sort(
+      (a, b) =>
+        a.lead.ownerId.localeCompare(b.lead.ownerId) || a.lead.name.localeCompare(b.lead.name) || a.lead.id.localeCompare(b.lead.id),
+    );
+}
