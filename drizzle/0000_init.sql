@@ -34,6 +34,7 @@ CREATE TABLE "leads" (
 	"first_touch_at" timestamp with time zone,
 	"last_touch_at" timestamp with time zone,
 	"touch_count" integer DEFAULT 0 NOT NULL,
+	"progress_at" timestamp with time zone,
 	"snoozed_until" timestamp with time zone,
 	"snooze_reason" text,
 	"won_at" timestamp with time zone,

@@ -86,6 +86,8 @@ export const leads = pgTable(
     firstTouchAt: tstz('first_touch_at'),
     lastTouchAt: tstz('last_touch_at'),
     touchCount: integer('touch_count').notNull().default(0),
+    // R9: the last time the sale moved forward (a kept prospect commitment, a tier raised).
+    progressAt: tstz('progress_at'),
     snoozedUntil: tstz('snoozed_until'),
     snoozeReason: text('snooze_reason'),
     wonAt: tstz('won_at'),

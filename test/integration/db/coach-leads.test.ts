@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/client.js';
+import { addLead } from '../../../src/db/ops/add-lead.js';
+import { ensureRep } from '../../../src/db/ops/ensure-rep.js';
+import { logTouch } from '../../../src/db/ops/log-touch.js';
+import { loadCoachLeads } from '../../../src/db/queries/coach-leads.js';
+import { leads, nextSteps } from '../../../src/db/schema.js';
+import { dbTargets } from '../../support/db.js';
+
+const T = 'T_AGG';
+const t0 = new Date('2026-11-02T15:00:00Z');
+const at = (days: number) => new Date(t0.getTime() + days * 86_400_000);
+
+describe.each(dbTargets())('coach leads loaded from SQL aggregates on $name', (target) => {
+  let database: Database;
+  let acmeId: string;
+  beforeAll(async () => {
+    database = await target.open();
+    const db = database.db;
+    await ensureRep(db, T, 'U1', { tz: 'UTC' }, t0);
+    await ensureRep(db, T, 'U2', { tz: 'UTC' }, t0);
+    const acme = await addLead(db, { teamId: T, ownerId: 'U1', createdBy: 'U1', name: 'Acme', tier: 'referral', value: 5000, now: t0 });
+    acmeId = acme.id;
+    await logTouch(db, { teamId: T, repId: 'U1', leadId: acme.id, channel: 'call', signals: ['vague'], now: at(1),
+      next: { action: 'send deck', dueAt: at(3), theirCommitment: 'share budget' } });
+    await logTouch(db, { teamId: T, repId: 'U1', leadId: acme.id, channel: 'email', signals: ['vague', 'no-time'], now: at(2) });
+    await logTouch(db, { teamId: T, repId: 'U1', leadId: acme.id, channel: 'call', now: at(4), next: { action: 'demo', dueAt: at(9), promised: true } });
+    // The prospect missed their side of the first step (R4).
+    await db.update(nextSteps).set({ theirStatus: 'missed' }).where(eq(nextSteps.action, 'send deck'));
+    // Progress after touch 1: only touches 2 and 3 count since.
+    await db.update(leads).set({ progressAt: at(1.5) }).where(eq(leads.id, acme.id));
+    await addLead(db, { teamId: T, ownerId: 'U1', createdBy: 'U1', name: 'Untouched', now: at(5) });
+    await addLead(db, { teamId: T, ownerId: 'U2', createdBy: 'U2', name: 'Other rep', now: at(5) });
+    const gone = await addLead(db, { teamId: T, ownerId: 'U1', createdBy: 'U1', name: 'Gone', now: at(5) });
+    await db.update(leads).set({ status: 'lost' }).where(eq(leads.id, gone.id));
+  });
+  afterAll(async () => database?.close());
+
+  it('gives one rep\'s non-lost leads with counts, last channel, signals, commitments and the open step', async () => {
+    const mine = await loadCoachLeads(database.db, { teamId: T, ownerId: 'U1' });
+    expect(mine.map((l) => l.name).sort()).toEqual(['Acme', 'Untouched']);
+    const acme = mine.find((l) => l.id === acmeId)!;
+    expect(acme).toMatchObject({
+      tier: 'referral',
+      value: 5000,
+      touchCount: 3,
+      lastTouchChannel: 'call',
+      signalCount: 3,
+      theirKept: 0,
+      theirMissed: 1,
+      touchesSinceProgress: 2,
+    });
+    expect(acme.openStep).toMatchObject({ action: 'demo', promised: true, origin: 'rep' });
+    expect(acme.openStep!.dueAt.toISOString()).toBe(at(9).toISOString());
+    const untouched = mine.find((l) => l.name === 'Untouched')!;
+    expect(untouched).toMatchObject({ touchCount: 0, lastTouchChannel: null, signalCount: 0, touchesSinceProgress: 0, openStep: null });
+  });
+
+  it('gives the whole team for a manager', async () => {
+    const team = await loadCoachLeads(database.db, { teamId: T });
+    expect(team.map((l) => l.name).sort()).toEqual(['Acme', 'Other rep', 'Untouched']);
+  });
+});
