@@ -23,10 +23,13 @@ export const logTouchInput = z.object({
   outcome: z.string().max(2000).nullable().default(null),
   signals: z.array(z.string().max(40)).max(10).default([]),
   next: nextStepInput.nullable().default(null),
+  /** R6/R11: when no next step is given, the one the coach proposes for this touch number. */
+  propose: z.custom<ProposeNext>((v) => typeof v === 'function').nullable().default(null),
   requestKey: z.string().nullable().default(null),
   now: z.date(),
 });
 export type LogTouchInput = z.input<typeof logTouchInput>;
+export type ProposeNext = (lead: Lead) => NextStepInput;
 
 export interface LogTouchResult {
   lead: Lead;
@@ -81,7 +84,8 @@ export async function logTouch(db: Db, raw: LogTouchInput): Promise<LogTouchResu
       .returning();
 
     const completed = await completeOpenStep(tx, current.id, input.now);
-    const next = input.next ? await insertNextStep(tx, current, input.repId, input.next, input.now) : null;
+    const wanted = input.next ?? input.propose?.(lead!) ?? null;
+    const next = wanted ? await insertNextStep(tx, current, input.repId, wanted, input.now) : null;
     return { lead: lead!, touch: touch!, completed, next };
   });
 }

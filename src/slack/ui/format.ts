@@ -1,19 +1,8 @@
 import { escapeSlackText } from '../parse/slack-text.js';
 import { formatDue } from '../parse/dates.js';
 import type { Lead, NextStep } from '../../db/schema.js';
+import { formatMoney, tierLabel } from '../../coach/labels.js';
 
-const TIER_LABEL: Record<Lead['tier'], string> = {
-  referral: 'Referral',
-  customer: 'Customer',
-  lead: 'Lead',
-  new: 'New lead',
-  cold: 'Cold prospect',
-};
-
-export const tierLabel = (tier: Lead['tier']): string => TIER_LABEL[tier];
-
-export const formatMoney = (value: number): string =>
-  `$${value.toLocaleString('en-US', { maximumFractionDigits: value % 1 === 0 ? 0 : 2 })}`;
 
 /** A lead's name, bold and escaped: user text is never read as markup. */
 export const leadName = (lead: Pick<Lead, 'name'>): string => `*${escapeSlackText(lead.name)}*`;

@@ -7,8 +7,11 @@ import { add } from './followup/add.js';
 import type { Subcommand } from './followup/context.js';
 import { AVAILABLE, help } from './followup/help.js';
 import { log } from './followup/log.js';
+import { next } from './followup/next.js';
+import { queue } from './followup/queue.js';
+import { stalled } from './followup/stalled.js';
 
-const SUBCOMMANDS: Record<string, Subcommand> = { help, add, log };
+const SUBCOMMANDS: Record<string, Subcommand> = { help, add, log, next, queue, stalled };
 
 // Slack drops a slash command not answered within 3 s; past this we ack and answer via response_url.
 const ACK_BUDGET_MS = 2500;

@@ -3,7 +3,7 @@ import { reply } from '../../../reply.js';
 import type { Subcommand } from './context.js';
 
 // Only the subcommands this build answers; the list grows as they land.
-export const AVAILABLE = ['add', 'log', 'help'] as const;
+export const AVAILABLE = ['add', 'log', 'next', 'queue', 'stalled', 'help'] as const;
 
 export const help: Subcommand = async () =>
   reply(

@@ -1,4 +1,5 @@
-import { logTouch } from '../../../../db/ops/log-touch.js';
+import { proposeCheckIn, proposeFollowUp } from '../../../../coach/cadence.js';
+import { logTouch, type ProposeNext } from '../../../../db/ops/log-touch.js';
 import { leadCandidates } from '../../../../db/queries/lead-candidates.js';
 import { parseLogTail, resolveLeadRef } from '../../../parse/command.js';
 import { loggedText } from '../../../ui/command-replies.js';
@@ -27,8 +28,17 @@ export const log: Subcommand = async (ctx) => {
       promised: next.promised,
       theirCommitment: next.theirCommitment,
     },
+    propose: proposal({ now: ctx.now, zone: ctx.zone }),
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
   return reply(loggedText(result, ctx.zone, ctx.now));
 };
+
+// R6 (R11 for customers): with no next step given, the coach proposes a dated one, never leaves it open.
+const proposal =
+  (clock: { now: Date; zone: string }): ProposeNext =>
+  (lead) =>
+    lead.status === 'won'
+      ? { ...proposeCheckIn(clock), origin: 'checkin' }
+      : { ...proposeFollowUp(lead.touchCount, clock), origin: 'coach' };
