@@ -1,0 +1,140 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { addLead } from '../../src/db/ops/add-lead.js';
+import { ensureRep } from '../../src/db/ops/ensure-rep.js';
+import { logTouch } from '../../src/db/ops/log-touch.js';
+import { leads, nextSteps, reps } from '../../src/db/schema.js';
+import { startTestApp, type TestApp } from '../support/app-harness.js';
+import { dbTargets } from '../support/db.js';
+
+const TEAM = 'T0COACH';
+const ANA = 'U0ANA'; // New York
+const BO = 'U0BO'; // Berlin
+const MIA = 'U0MIA'; // manager
+// Wednesday 25 Nov 2026, 10:00 in New York.
+const NOW = new Date('2026-11-25T15:00:00Z');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+const endOfNyDay = (isoDate: string) => new Date(`${isoDate}T04:59:59.999Z`); // 23:59:59.999 EST the day before
+
+describe.each(dbTargets())('coach commands through Slack on $name', (target) => {
+  let database: Database;
+  let app: TestApp;
+  const id: Record<string, string> = {};
+
+  beforeAll(async () => {
+    database = await target.open();
+    const db = database.db;
+    await ensureRep(db, TEAM, ANA, { tz: 'America/New_York' }, NOW);
+    await ensureRep(db, TEAM, BO, { tz: 'Europe/Berlin' }, NOW);
+    await ensureRep(db, TEAM, MIA, { tz: 'America/New_York' }, NOW);
+    await db.update(reps).set({ isManager: true }).where(eq(reps.userId, MIA));
+    const add = async (name: string, over: Record<string, unknown>, at: Date, owner = ANA) =>
+      (id[name] = (await addLead(db, { teamId: TEAM, ownerId: owner, createdBy: owner, name, now: at, ...over })).id);
+
+    await add('Fresh Inbound', { tier: 'new' }, ago(20 * 60_000));
+    await add('Acme Corp', { tier: 'referral', value: 12_000 }, ago(10 * DAY));
+    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Acme Corp']!, channel: 'email', now: ago(5 * DAY),
+      next: { action: 'call', dueAt: endOfNyDay('2026-11-25'), promised: true } });
+    await add('Big Customer', { tier: 'customer', value: 40_000 }, ago(20 * DAY));
+    for (const d of [12, 6]) await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Big Customer']!, channel: 'meeting', now: ago(d * DAY) });
+    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Big Customer']!, channel: 'email', now: ago(4 * DAY), next: { action: 'renewal call', dueAt: endOfNyDay('2026-11-26') } });
+    await add('Small Lead', { tier: 'lead', value: 500 }, ago(30 * DAY));
+    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Small Lead']!, channel: 'email', now: ago(9 * DAY), next: { action: 'send pricing', dueAt: endOfNyDay('2026-11-26') } });
+    await add('Cold One', { tier: 'cold' }, ago(40 * DAY));
+    await add('No Step Co', { tier: 'lead', value: 3000 }, ago(30 * DAY));
+    for (const d of [20, 10, 8]) await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['No Step Co']!, channel: 'call', now: ago(d * DAY) });
+    await add('Sleeping', { tier: 'lead' }, ago(30 * DAY));
+    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Sleeping']!, channel: 'call', now: ago(9 * DAY) });
+    await db.update(leads).set({ snoozedUntil: new Date(NOW.getTime() + DAY) }).where(eq(leads.id, id['Sleeping']!));
+    await add('Later Co', { tier: 'referral', value: 90_000 }, ago(30 * DAY));
+    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Later Co']!, channel: 'visit', now: ago(6 * DAY), next: { action: 'demo', dueAt: endOfNyDay('2026-12-03') } });
+    await add("Bo's Lead", { tier: 'lead' }, ago(30 * DAY), BO);
+    await logTouch(db, { teamId: TEAM, repId: BO, leadId: id["Bo's Lead"]!, channel: 'call', now: ago(20 * DAY) });
+
+    app = await startTestApp({
+      database,
+      teamId: TEAM,
+      users: [
+        { id: ANA, tz: 'America/New_York' },
+        { id: BO, tz: 'Europe/Berlin' },
+        { id: MIA, tz: 'America/New_York' },
+      ],
+      now: () => NOW,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await database?.close();
+  });
+
+  it('/followup queue lists due leads in the order the rules give, each with its reasons', async () => {
+    const text = await app.command('queue', ANA);
+    const order = [...text.matchAll(/^\d+\. \*([^*]+)\*/gm)].map((m) => m[1]);
+    // R2 first, then R5's overdue promise, then R1 (customer over lead).
+    expect(order).toEqual(['Fresh Inbound', 'Acme Corp', 'Big Customer', 'Small Lead']);
+    expect(text).toContain('Referral · $12,000 · promised call overdue 1 day · touch 2 of 5+');
+    expect(text).toContain('New lead · first contact due now · touch 1 of 5+');
+    expect(text).toContain('Customer · $40,000 · renewal call due today');
+    expect(text).toMatch(/No next step defined\* \(1\)[\s\S]*No Step Co/);
+    // Cold, snoozed and not-yet-due leads stay out; so do other reps' leads (R12, R13).
+    for (const absent of ['Cold One', 'Sleeping', 'Later Co', "Bo's Lead"]) expect(text).not.toContain(absent);
+  });
+
+  it('/followup next gives a lead its dated next step and replaces an open one', async () => {
+    const set = await app.command('next "No Step Co" send case study by friday promised', ANA);
+    expect(set).toContain('Next step for *No Step Co*: send case study by Fri 27 Nov (promised).');
+    const replaced = await app.command('next small lead call back on pricing by dec 3 2pm', ANA);
+    expect(replaced).toContain('Next step for *Small Lead*: call back on pricing by Thu 3 Dec 14:00.');
+    expect(replaced).toContain('It replaces: send pricing');
+    const open = await database.db.select().from(nextSteps).where(and(eq(nextSteps.leadId, id['Small Lead']!), eq(nextSteps.status, 'open')));
+    expect(open).toHaveLength(1);
+    expect(open[0]!.dueAt.toISOString()).toBe('2026-12-03T19:00:00.000Z');
+    expect(await app.command('queue', ANA)).not.toContain('No next step defined');
+  });
+
+  it('/followup next refuses past dates, missing dates and unknown leads, and changes nothing', async () => {
+    const before = await database.db.select().from(nextSteps);
+    expect(await app.command('next "Acme Corp" call by yesterday', ANA)).toMatch(/in the past/);
+    expect(await app.command('next "Acme Corp" call soon', ANA)).toMatch(/Say when/);
+    expect(await app.command('next "Nobody" call by friday', ANA)).toMatch(/no lead called "Nobody"/);
+    expect(await app.command('next "Bo\'s Lead" call by friday', ANA)).toMatch(/no lead called/);
+    expect(await database.db.select().from(nextSteps)).toEqual(before);
+  });
+
+  it('log without next: the coach proposes a dated step (R6), so the lead keeps exactly one', async () => {
+    const text = await app.command('log "Big Customer" call went well', ANA);
+    // Touch 3 -> 7 days: Wed 2 Dec.
+    expect(text).toContain('Logged call with *Big Customer* (touch 3).');
+    expect(text).toContain('Next (proposed): follow up by Wed 2 Dec');
+    expect(text).toContain('/followup next "Big Customer"');
+    expect(text).toContain('confirm by email');
+    const open = await database.db.select().from(nextSteps).where(and(eq(nextSteps.leadId, id['Big Customer']!), eq(nextSteps.status, 'open')));
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ origin: 'coach', action: 'follow up' });
+    expect(open[0]!.dueAt.toISOString()).toBe(endOfNyDay('2026-12-03').toISOString());
+  });
+
+  it('every open touched lead has exactly one dated next step after these commands (R3)', async () => {
+    const rows = await database.db.select({ lead: leads, step: nextSteps }).from(leads)
+      .leftJoin(nextSteps, and(eq(nextSteps.leadId, leads.id), eq(nextSteps.status, 'open')))
+      .where(and(eq(leads.ownerId, ANA), eq(leads.status, 'open')));
+    const withoutStep = rows.filter((r) => r.lead.touchCount > 0 && r.lead.tier !== 'cold' && !r.step && !r.lead.snoozedUntil);
+    expect(withoutStep.map((r) => r.lead.name)).toEqual([]);
+  });
+
+  it('/followup stalled: a rep sees their own by category, a manager the team\'s by rep', async () => {
+    const mine = await app.command('stalled', ANA);
+    expect(mine).toMatch(/Promised step missed \(1\): \*Acme Corp\*/);
+    expect(mine).toMatch(/Parked \(snoozed\) \(1\): \*Sleeping\*/);
+    expect(mine).not.toContain("Bo's Lead");
+    const team = await app.command('stalled', MIA);
+    expect(team).toContain(`<@${ANA}>`);
+    expect(team).toContain(`<@${BO}>`);
+    expect(team).toMatch(/No touch in 14 days \(1\): \*Bo's Lead\*/);
+    expect(team).toMatch(/Stopped at 1–2 touches \(\d\): [^\n]*Bo's Lead/);
+  });
+});

@@ -1,0 +1,52 @@
+import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/client.js';
+import { createLogger } from '../../src/logger.js';
+import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
+import { BOT_TOKEN, SIGNING_SECRET } from './serve-process.js';
+import { sendSlashCommand } from './signed-request.js';
+import { startSlackStandIn, type SlackStandIn, type StandInUser } from './slack-stand-in.js';
+
+export interface TestApp {
+  baseUrl: string;
+  slack: SlackStandIn;
+  running: RunningSlackApp;
+  /** Sends a signed `/followup <text>` as this user; returns the ephemeral text. */
+  command(text: string, userId: string, extra?: { triggerId?: string }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real Bolt app and HTTP receiver in this process, on a free port, against a Slack stand-in,
+ * with a clock the test controls.
+ */
+export async function startTestApp(opts: { database: Database; teamId: string; users: StandInUser[]; now: () => Date }): Promise<TestApp> {
+  const slack = await startSlackStandIn({ users: opts.users, teamId: opts.teamId });
+  const config = loadConfig(
+    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    { slack: true },
+  );
+  const running = await startSlackApp({ config, logger: createLogger('silent'), database: opts.database, now: opts.now });
+  const baseUrl = `http://127.0.0.1:${running.port}`;
+  let n = 0;
+  return {
+    baseUrl,
+    slack,
+    running,
+    async command(text, userId, extra = {}) {
+      n += 1;
+      const res = await sendSlashCommand(baseUrl, SIGNING_SECRET, {
+        text,
+        teamId: opts.teamId,
+        userId,
+        triggerId: extra.triggerId ?? `harness.${n}.${Math.random()}`,
+        responseUrl: `${slack.responseUrlBase}${n}`,
+      });
+      if (res.status !== 200) throw new Error(`/followup ${text} answered HTTP ${res.status}: ${res.text}`);
+      return res.body.text as string;
+    },
+    async stop() {
+      await running.stop();
+      await slack.close();
+    },
+  };
+}
