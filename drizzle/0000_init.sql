@@ -130,6 +130,7 @@ CREATE UNIQUE INDEX "leads_external_id_uq" ON "leads" USING btree ("team_id","ex
 CREATE INDEX "leads_team_owner_status_idx" ON "leads" USING btree ("team_id","owner_id","status");--> statement-breakpoint
 CREATE INDEX "leads_team_email_idx" ON "leads" USING btree ("team_id",lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "next_steps_one_open_per_lead_uq" ON "next_steps" USING btree ("lead_id") WHERE status = 'open';--> statement-breakpoint
+CREATE INDEX "next_steps_lead_idx" ON "next_steps" USING btree ("lead_id","created_at");--> statement-breakpoint
 CREATE INDEX "next_steps_team_due_idx" ON "next_steps" USING btree ("team_id","due_at") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "processed_requests_created_idx" ON "processed_requests" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "touches_lead_time_idx" ON "touches" USING btree ("lead_id","occurred_at");--> statement-breakpoint

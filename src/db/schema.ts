@@ -167,6 +167,8 @@ export const nextSteps = pgTable(
     check('next_steps_their_status_check', sql`their_status is null or ${inList('their_status', COMMITMENT_STATUSES)}`),
     // R3: at most one open next step per lead.
     uniqueIndex('next_steps_one_open_per_lead_uq').on(t.leadId).where(sql`status = 'open'`),
+    // Per-lead history (commitments kept/missed) and cascading deletes.
+    index('next_steps_lead_idx').on(t.leadId, t.createdAt),
     index('next_steps_team_due_idx').on(t.teamId, t.dueAt).where(sql`status = 'open'`),
   ],
 );
