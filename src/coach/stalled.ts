@@ -40,6 +40,9 @@ export function stalledCategories(lead: CoachLead, clock: Clock): StalledCategor
   return out;
 }
 
+// Code-unit order: the same on every machine, whatever its locale.
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface StalledLead {
   lead: CoachLead;
   categories: StalledCategory[];
@@ -52,6 +55,32 @@ export function stalledLeads(leads: readonly CoachLead[], clock: Clock): Stalled
     .filter((s) => s.categories.length > 0)
     .sort(
       (a, b) =>
-        a.lead.ownerId.localeCompare(b.lead.ownerId) || a.lead.name.localeCompare(b.lead.name) || a.lead.id.localeCompare(b.lead.id),
+        compareText(a.lead.ownerId, b.lead.ownerId) || compareText(a.lead.name, b.lead.name) || compareText(a.lead.id, b.lead.id),
     );
+}
+
+export interface StalledGroup {
+  count: number;
+  /** The first names, by name: a message lists a few and counts the rest. */
+  names: string[];
+}
+
+/** One rep's stalled leads, folded to counts and a few names per category: bounded, however many leads. */
+export interface RepStalledSummary {
+  ownerId: string;
+  total: number;
+  byCategory: Partial<Record<StalledCategory, StalledGroup>>;
+}
+
+export function summarizeStalled(ownerId: string, leads: readonly CoachLead[], clock: Clock, namesPerCategory: number): RepStalledSummary {
+  const summary: RepStalledSummary = { ownerId, total: 0, byCategory: {} };
+  for (const { lead, categories } of stalledLeads(leads, clock)) {
+    summary.total += 1;
+    for (const category of categories) {
+      const group = (summary.byCategory[category] ??= { count: 0, names: [] });
+      group.count += 1;
+      if (group.names.length < namesPerCategory) group.names.push(lead.name);
+    }
+  }
+  return summary;
 }
