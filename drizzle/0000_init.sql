@@ -116,6 +116,9 @@ CREATE TABLE "touches" (
 	"signals" text[] DEFAULT '{}'::text[] NOT NULL,
 	"occurred_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"completed_step_id" uuid,
+	"created_step_id" uuid,
+	"promoted_tier" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "touches_channel_check" CHECK (channel in ('call', 'email', 'meeting', 'visit', 'message', 'note'))
 );
 --> statement-breakpoint

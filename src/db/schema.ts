@@ -128,6 +128,10 @@ export const touches = pgTable(
     signals: text('signals').array().notNull().default(sql`'{}'::text[]`),
     occurredAt: tstz('occurred_at').notNull(),
     createdAt: tstz('created_at').notNull().defaultNow(),
+    // What logging it changed, so `undo` can put things back exactly.
+    completedStepId: uuid('completed_step_id'),
+    createdStepId: uuid('created_step_id'),
+    promotedTier: boolean('promoted_tier').notNull().default(false),
   },
   (t) => [
     check('touches_channel_check', inList('channel', TOUCH_CHANNELS)),

@@ -2,6 +2,7 @@ import type { Services } from './services.js';
 import { DomainError } from '../db/errors.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { USAGE } from './parse/command.js';
+import { escapeSlackText } from './parse/slack-text.js';
 
 /** What a command answers: an ephemeral message to the rep who typed it. */
 export interface Reply {
@@ -13,7 +14,7 @@ export const reply = (text: string): Reply => ({ text });
 /** A refusal: says what is wrong and how the command is written. Nothing was changed. */
 export function refuse(message: string, sub?: string): Reply {
   const usage = sub ? USAGE[sub] : undefined;
-  return { text: `:warning: ${message}${usage ? `\nUsage: \`${usage}\`` : ''}` };
+  return { text: `:warning: ${message}${usage ? `\nUsage: \`${escapeSlackText(usage)}\`` : ''}` };
 }
 
 export const DATABASE_DOWN =

@@ -57,20 +57,6 @@ export async function logTouch(db: Db, raw: LogTouchInput): Promise<LogTouchResu
     if (!current || current.ownerId !== input.repId) throw new DomainError('That lead is not one of yours.', 'not_found');
     if (current.status === 'lost') throw new DomainError(`${current.name} was closed as lost.`, 'closed');
 
-    const [touch] = await tx
-      .insert(touches)
-      .values({
-        teamId: input.teamId,
-        leadId: current.id,
-        repId: input.repId,
-        channel: input.channel,
-        outcome: input.outcome,
-        signals: input.signals,
-        occurredAt: input.now,
-        createdAt: input.now,
-      })
-      .returning();
-
     const [lead] = await tx
       .update(leads)
       .set({
@@ -86,6 +72,23 @@ export async function logTouch(db: Db, raw: LogTouchInput): Promise<LogTouchResu
     const completed = await completeOpenStep(tx, current.id, input.now);
     const wanted = input.next ?? input.propose?.(lead!) ?? null;
     const next = wanted ? await insertNextStep(tx, current, input.repId, wanted, input.now) : null;
+    const [touch] = await tx
+      .insert(touches)
+      .values({
+        teamId: input.teamId,
+        leadId: current.id,
+        repId: input.repId,
+        channel: input.channel,
+        outcome: input.outcome,
+        signals: input.signals,
+        occurredAt: input.now,
+        createdAt: input.now,
+        // What this touch changed, so `undo` can put it back exactly.
+        completedStepId: completed?.id ?? null,
+        createdStepId: next?.id ?? null,
+        promotedTier: current.tier === 'new',
+      })
+      .returning();
     return { lead: lead!, touch: touch!, completed, next };
   });
 }

@@ -1,4 +1,4 @@
-import { parseDueDate } from './dates.js';
+import { parseDueDate, tooLongForADate } from './dates.js';
 import {
   containsMentionSequence,
   markupToText,
@@ -323,7 +323,9 @@ export function parseNextStep(text: string, ctx: { now: Date; zone: string }): P
 
   const splits = [...main.matchAll(/\s(by|on)(?=\s)/gi)].reverse();
   for (const s of splits) {
-    const date = parseDueDate(main.slice(s.index + s[0].length), ctx);
+    const when = main.slice(s.index + s[0].length);
+    if (tooLongForADate(when)) break; // earlier splits only have longer rests
+    const date = parseDueDate(when, ctx);
     if (!date.ok && date.reason === 'unreadable') continue;
     if (!date.ok) return date;
     const action = textField(main.slice(0, s.index), 'next step', 500);

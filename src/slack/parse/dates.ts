@@ -19,6 +19,8 @@ function clean(text: string): string {
 }
 // No date phrase is longer; this also keeps chrono away from pasted essays.
 const MAX_DATE_CHARS = 100;
+/** True when text cannot be a date, nor can any longer text ending with it. */
+export const tooLongForADate = (text: string): boolean => clean(text).length > MAX_DATE_CHARS;
 // "next friday" keeps chrono's reading (the Friday of next week); a plain weekday gets DESIGN §1's.
 const WEEKDAY_MODIFIER = /\b(next|last|past|prev|previous)\b/i;
 

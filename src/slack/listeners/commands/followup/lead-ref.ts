@@ -1,5 +1,5 @@
 import type { LeadMatch } from '../../../parse/command.js';
-import { escapeSlackText } from '../../../parse/slack-text.js';
+import { escapeSlackText, quoteUserText } from '../../../parse/slack-text.js';
 
 type Unresolved = Exclude<LeadMatch, { kind: 'found' }>;
 
@@ -9,10 +9,10 @@ export function leadRefProblem(match: Unresolved): string {
     case 'missing':
       return 'Which lead? Give its name first (in double quotes if it has spaces).';
     case 'unknown':
-      return `You have no lead called "${escapeSlackText(match.ref)}". Add it first with \`/followup add ${escapeSlackText(match.ref)}\`.`;
+      return `You have no lead called "${quoteUserText(match.ref)}". Add it first with \`/followup add ${quoteUserText(match.ref)}\`.`;
     case 'ambiguous': {
       const names = match.candidates.map((c) => `"${escapeSlackText(c.name)}"`).join(', ');
-      return `"${escapeSlackText(match.ref)}" could be any of ${names}. Type more of the name, or put it in double quotes.`;
+      return `"${quoteUserText(match.ref)}" could be any of ${names}. Type more of the name, or put it in double quotes.`;
     }
   }
 }
