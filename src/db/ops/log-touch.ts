@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../client.js';
-import { DomainError } from '../errors.js';
 import { leads, nextSteps, TOUCH_CHANNELS, touches, type Lead, type NextStep, type Touch } from '../schema.js';
-import { claimRequest } from './claim-request.js';
+import { claimOnce, lockLead } from './lock-lead.js';
 
 export const nextStepInput = z.object({
   action: z.string().trim().min(1, 'the next step needs an action').max(500),
@@ -46,16 +45,8 @@ export interface LogTouchResult {
 export async function logTouch(db: Db, raw: LogTouchInput): Promise<LogTouchResult> {
   const input = logTouchInput.parse(raw);
   return db.transaction(async (tx) => {
-    if (input.requestKey && !(await claimRequest(tx, input.teamId, input.requestKey, 'log'))) {
-      throw new DomainError('That touch was already logged.', 'duplicate_request');
-    }
-    const [current] = await tx
-      .select()
-      .from(leads)
-      .where(and(eq(leads.id, input.leadId), eq(leads.teamId, input.teamId)))
-      .for('update');
-    if (!current || current.ownerId !== input.repId) throw new DomainError('That lead is not one of yours.', 'not_found');
-    if (current.status === 'lost') throw new DomainError(`${current.name} was closed as lost.`, 'closed');
+    await claimOnce(tx, input.teamId, input.requestKey, 'log', 'That touch was already logged.');
+    const current = await lockLead(tx, { teamId: input.teamId, leadId: input.leadId, actorId: input.repId });
 
     const [lead] = await tx
       .update(leads)

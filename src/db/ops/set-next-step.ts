@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../client.js';
-import { DomainError } from '../errors.js';
-import { leads, nextSteps, type Lead, type NextStep } from '../schema.js';
-import { claimRequest } from './claim-request.js';
+import { nextSteps, type Lead, type NextStep } from '../schema.js';
+import { claimOnce, lockLead } from './lock-lead.js';
 import { insertNextStep, nextStepInput } from './log-touch.js';
 
 export const setNextStepInput = z.object({
@@ -27,16 +26,8 @@ export interface SetNextStepResult {
 export async function setNextStep(db: Db, raw: SetNextStepInput): Promise<SetNextStepResult> {
   const input = setNextStepInput.parse(raw);
   return db.transaction(async (tx) => {
-    if (input.requestKey && !(await claimRequest(tx, input.teamId, input.requestKey, 'next'))) {
-      throw new DomainError('That next step was already set.', 'duplicate_request');
-    }
-    const [lead] = await tx
-      .select()
-      .from(leads)
-      .where(and(eq(leads.id, input.leadId), eq(leads.teamId, input.teamId)))
-      .for('update');
-    if (!lead || lead.ownerId !== input.repId) throw new DomainError('That lead is not one of yours.', 'not_found');
-    if (lead.status === 'lost') throw new DomainError(`${lead.name} was closed as lost.`, 'closed');
+    await claimOnce(tx, input.teamId, input.requestKey, 'next', 'That next step was already set.');
+    const lead = await lockLead(tx, { teamId: input.teamId, leadId: input.leadId, actorId: input.repId });
     const [replaced] = await tx
       .update(nextSteps)
       .set({ status: 'cancelled', completedAt: input.now })
