@@ -88,6 +88,7 @@ CREATE TABLE "reps" (
 	"dms_paused_until" timestamp with time zone,
 	"is_manager" boolean DEFAULT false NOT NULL,
 	"is_slack_admin" boolean DEFAULT false NOT NULL,
+	"is_guest" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "reps_team_id_user_id_pk" PRIMARY KEY("team_id","user_id")

@@ -58,6 +58,8 @@ export const reps = pgTable(
     dmsPausedUntil: tstz('dms_paused_until'),
     isManager: boolean('is_manager').notNull().default(false),
     isSlackAdmin: boolean('is_slack_admin').notNull().default(false),
+    // Slack guests (restricted accounts) are told the app is for members.
+    isGuest: boolean('is_guest').notNull().default(false),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { boltLogger } from '../logger.js';
 import { healthRoutes } from './health-routes.js';
+import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import type { Services } from './services.js';
 
@@ -78,6 +79,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     logger.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'unhandled listener error');
   });
   registerCommands(app, services);
+  registerActions(app, services);
 
   const server = (await app.start(config.SLACK_APP_TOKEN ? config.PORT : { port: config.PORT, host: config.HOST })) as
     | Server

@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { Services } from './services.js';
 import { DomainError } from '../db/errors.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
@@ -7,6 +8,8 @@ import { escapeSlackText } from './parse/slack-text.js';
 /** What a command answers: an ephemeral message to the rep who typed it. */
 export interface Reply {
   text: string;
+  /** Block Kit, when the reply needs buttons; `text` stays the notification fallback. */
+  blocks?: KnownBlock[];
 }
 
 export const reply = (text: string): Reply => ({ text });

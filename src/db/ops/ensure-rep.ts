@@ -6,6 +6,7 @@ export interface RepProfile {
   tz?: string | null;
   displayName?: string | null;
   isSlackAdmin?: boolean;
+  isGuest?: boolean;
 }
 
 export async function findRep(db: Queryable, teamId: string, userId: string): Promise<Rep | undefined> {
@@ -27,6 +28,7 @@ export async function ensureRep(
         tz: profile.tz ?? null,
         displayName: profile.displayName ?? null,
         isSlackAdmin: profile.isSlackAdmin ?? false,
+        isGuest: profile.isGuest ?? false,
         tzRefreshedAt: now,
       }
     : {};
@@ -41,6 +43,7 @@ export async function ensureRep(
             tz: sql`case when ${reps.tzOverridden} then ${reps.tz} else excluded.tz end`,
             displayName: sql`excluded.display_name`,
             isSlackAdmin: sql`excluded.is_slack_admin`,
+            isGuest: sql`excluded.is_guest`,
             tzRefreshedAt: now,
             updatedAt: now,
           }

@@ -28,12 +28,15 @@ export async function fetchProfile(client: WebClient, userId: string, services: 
       tz: user.tz ?? null,
       displayName: user.profile?.display_name || user.real_name || user.name || null,
       isSlackAdmin: Boolean(user.is_admin || user.is_owner),
+      isGuest: Boolean(user.is_restricted || user.is_ultra_restricted),
     };
   } catch (err) {
     services.logger.warn({ userId, err: (err as Error).message }, 'users.info failed; using stored profile');
     return null;
   }
 }
+
+export const GUESTS_REFUSED = ':lock: Follow-up Coach is for members of this workspace; guest accounts cannot use it.';
 
 /** Makes sure the team and the calling rep exist, refreshing their Slack profile at most daily. */
 export function repContext(services: Services): Middleware<SlackCommandMiddlewareArgs> {
@@ -48,6 +51,10 @@ export function repContext(services: Services): Middleware<SlackCommandMiddlewar
         if (profile || !rep) rep = await ensureRep(db, body.team_id, body.user_id, profile, now);
       }
       context.rep = rep;
+      if (rep?.isGuest) {
+        await ack({ response_type: 'ephemeral', text: GUESTS_REFUSED });
+        return;
+      }
     } catch (err) {
       await ack({ response_type: 'ephemeral', text: explainFailure(err, services).text });
       return;

@@ -56,7 +56,7 @@ const isBlank = (s: string) => s.replace(INVISIBLE, '') === '';
  * A free-text field as typed in Slack: markup back to text, unescaped, whitespace runs collapsed,
  * then checked. What passes is kept verbatim (O'Brien & Sons, Zoë, emoji, SQL-looking text).
  */
-function textField(raw: string, label: string, max: number): ParseResult<string> {
+export function textField(raw: string, label: string, max: number): ParseResult<string> {
   const value = unescapeSlackText(markupToText(raw)).replace(/\s+/g, ' ').trim();
   if (!value.isWellFormed() || CONTROL.test(value) || BIDI_OVERRIDE.test(value)) {
     return fail(`The ${label} contains control or text-direction characters I can't store; please retype it.`);

@@ -1,6 +1,8 @@
 import type { LogTouchResult } from '../../db/ops/log-touch.js';
 import type { SetNextStepResult } from '../../db/ops/set-next-step.js';
-import type { Lead } from '../../db/schema.js';
+import type { CompleteStepResult } from '../../db/ops/complete-step.js';
+import type { Lead, NextStep, Touch } from '../../db/schema.js';
+import { formatDue } from '../parse/dates.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { leadName, leadSummary, nextStepText } from './format.js';
 
@@ -39,4 +41,35 @@ export function nextSetText(result: SetNextStepResult, zone: string, now: Date):
   const lines = [`Next step for ${leadName(result.lead)}: ${nextStepText(result.next, zone, now)}.`];
   if (result.replaced) lines.push(`(It replaces: ${escapeSlackText(result.replaced.action)}.)`);
   return lines.join('\n');
+}
+
+export function doneText(result: CompleteStepResult, zone: string, now: Date): string {
+  const { lead, completed, next } = result;
+  const theirs = completed.theirStatus === 'kept' ? ' They kept their side.' : completed.theirStatus === 'missed' ? ' They missed their side (noted).' : '';
+  const lines = [`Done: ${escapeSlackText(completed.action)} for ${leadName(lead)}${completed.kept ? '' : ' (late)'}.${theirs}`];
+  if (next) lines.push(`Next: ${nextStepText(next, zone, now)}.`);
+  // R3: left without a next step on purpose, so the coach warns until one is set.
+  else lines.push(`:warning: ${leadName(lead)} has no next step defined. Set one with \`/followup next ${quoted(lead)} <action> by <date>\`.`);
+  return lines.join('\n');
+}
+
+export function snoozedText(lead: Lead, zone: string, now: Date): string {
+  return `Snoozed ${leadName(lead)} until ${formatDue(lead.snoozedUntil!, zone, now).replace(/ \d\d:\d\d$/, '')}: it is out of your queue until that morning.`;
+}
+
+export const revivedText = (lead: Lead): string =>
+  `Revived ${leadName(lead)}: it is back in your queue because ${escapeSlackText(lead.reviveNote ?? '')}.`;
+
+export function wonText(result: { lead: Lead; checkIn: NextStep }, zone: string, now: Date): string {
+  return [
+    `:trophy: Won ${leadName(result.lead)}! It is a customer now.`,
+    `Next: ${nextStepText(result.checkIn, zone, now)} — then check in, thank them and ask for referrals.`,
+  ].join('\n');
+}
+
+export const lostText = (lead: Lead): string =>
+  `Closed ${leadName(lead)} as lost${lead.closeNote ? ` (${escapeSlackText(lead.closeNote)})` : ''}. It leaves your queue and warnings.`;
+
+export function undoneText(result: { lead: Lead; touch: Touch }): string {
+  return `Undid the ${result.touch.channel} with ${leadName(result.lead)}: it is back at ${result.lead.touchCount} ${result.lead.touchCount === 1 ? 'touch' : 'touches'}, with its next step as before.`;
 }

@@ -1,17 +1,28 @@
 import type { AckFn, Middleware, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { splitSubcommand } from '../../parse/command.js';
-import { escapeSlackText } from '../../parse/slack-text.js';
+import { quoteUserText } from '../../parse/slack-text.js';
 import { explainFailure, refuse, type Reply } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { add } from './followup/add.js';
 import type { Subcommand } from './followup/context.js';
-import { AVAILABLE, help } from './followup/help.js';
+import { help } from './followup/help.js';
 import { log } from './followup/log.js';
 import { next } from './followup/next.js';
 import { queue } from './followup/queue.js';
 import { stalled } from './followup/stalled.js';
+import { lost, won } from './followup/close.js';
+import { del } from './followup/delete.js';
+import { done } from './followup/done.js';
+import { reassign } from './followup/reassign.js';
+import { revive } from './followup/revive.js';
+import { settings } from './followup/settings.js';
+import { show } from './followup/show.js';
+import { snooze } from './followup/snooze.js';
+import { undo } from './followup/undo.js';
 
-const SUBCOMMANDS: Record<string, Subcommand> = { help, add, log, next, queue, stalled };
+export const SUBCOMMANDS: Record<string, Subcommand> = {
+  help, add, log, next, done, snooze, revive, reassign, won, lost, queue, stalled, settings, show, undo, delete: del,
+};
 
 // Slack drops a slash command not answered within 3 s; past this we ack and answer via response_url.
 const ACK_BUDGET_MS = 2500;
@@ -20,10 +31,12 @@ const ACK_BUDGET_MS = 2500;
 export function followupCommand(services: Services): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack, respond, context }) => {
     const { sub, rest } = splitSubcommand(command.text ?? '');
-    const handler = SUBCOMMANDS[sub || 'help'];
+    // Own keys only: `constructor` or `__proto__` typed as a subcommand must not reach Object's.
+    const name = sub || 'help';
+    const handler = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
     if (!handler) {
-      const known = AVAILABLE.map((s) => `\`${s}\``).join(', ');
-      await answer(ack, respond, Promise.resolve(refuse(`I don't know \`${escapeSlackText(sub)}\`. Try ${known}.`)));
+      const known = Object.keys(SUBCOMMANDS).map((s) => `\`${s}\``).join(', ');
+      await answer(ack, respond, Promise.resolve(refuse(`I don't know \`${quoteUserText(sub)}\`. Try ${known}.`)));
       return;
     }
     const work = handler({
@@ -48,10 +61,10 @@ async function answer(ack: AckFn<string | object>, respond: RespondFn, work: Pro
   const first = await Promise.race([work, late]);
   clearTimeout(timer);
   if (first !== 'late') {
-    await ack({ response_type: 'ephemeral', text: first.text });
+    await ack({ response_type: 'ephemeral', text: first.text, ...(first.blocks ? { blocks: first.blocks } : {}) });
     return;
   }
   await ack({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Working on it…' });
   const result = await work;
-  await respond({ response_type: 'ephemeral', replace_original: true, text: result.text });
+  await respond({ response_type: 'ephemeral', replace_original: true, text: result.text, ...(result.blocks ? { blocks: result.blocks } : {}) });
 }

@@ -1,4 +1,7 @@
-import type { LeadMatch } from '../../../parse/command.js';
+import { leadCandidates, teamLeadCandidates } from '../../../../db/queries/lead-candidates.js';
+import { resolveLeadRef, type LeadCandidate, type LeadMatch } from '../../../parse/command.js';
+import { refuse, type Reply } from '../../../reply.js';
+import type { CommandContext } from './context.js';
 import { escapeSlackText, quoteUserText } from '../../../parse/slack-text.js';
 
 type Unresolved = Exclude<LeadMatch, { kind: 'found' }>;
@@ -16,3 +19,18 @@ export function leadRefProblem(match: Unresolved): string {
     }
   }
 }
+
+/** Resolves the `<lead>` at the start of the rep's words among their own leads, or says why not. */
+export async function resolveOwnLead(
+  ctx: CommandContext,
+  sub: string,
+  scope: 'own' | 'team' = 'own',
+): Promise<{ lead: LeadCandidate; rest: string } | Reply> {
+  const { db } = ctx.services.database;
+  const candidates = scope === 'team' ? await teamLeadCandidates(db, ctx.teamId) : await leadCandidates(db, ctx.teamId, ctx.userId);
+  const match = resolveLeadRef(ctx.args, candidates);
+  if (match.kind !== 'found') return refuse(leadRefProblem(match), sub);
+  return { lead: match.lead, rest: match.rest };
+}
+
+export const isReply = (x: object): x is Reply => 'text' in x;

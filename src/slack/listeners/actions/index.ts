@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { Services } from '../../services.js';
+import { registerDeleteLead } from './delete-lead.js';
+
+export function register(app: App, services: Services): void {
+  registerDeleteLead(app, services);
+}

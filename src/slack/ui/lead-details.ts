@@ -1,0 +1,28 @@
+import type { LeadHistory } from '../../db/queries/lead-history.js';
+import { escapeSlackText } from '../parse/slack-text.js';
+import { formatDue } from '../parse/dates.js';
+import { leadName, leadSummary, nextStepText } from './format.js';
+
+const STEP_STATUS: Record<string, string> = { open: 'open', done: 'done', cancelled: 'replaced' };
+
+/** `/followup show`: the lead's details, touches and next steps, newest first. */
+export function leadDetailsText({ lead, touches, steps }: LeadHistory, zone: string, now: Date): string {
+  const when = (d: Date) => formatDue(d, zone, now);
+  const lines = [`${leadName(lead)} — ${leadSummary(lead)} · ${lead.status} · owner <@${lead.ownerId}>`];
+  const contact = [lead.email, lead.phone].filter(Boolean).map((v) => escapeSlackText(v!));
+  if (contact.length) lines.push(contact.join(' · '));
+  lines.push(`Touches: ${lead.touchCount}${lead.lastTouchAt ? `, last ${when(lead.lastTouchAt)}` : ''}. Added ${when(lead.createdAt)}.`);
+  if (lead.snoozedUntil && lead.snoozedUntil > now) lines.push(`Snoozed until ${when(lead.snoozedUntil)}.`);
+  if (steps.length) {
+    lines.push('', '*Next steps*');
+    for (const s of steps) lines.push(`• [${STEP_STATUS[s.status] ?? s.status}${s.kept === false ? ', late' : ''}] ${nextStepText(s, zone, now)}`);
+  }
+  if (touches.length) {
+    lines.push('', '*Touches*');
+    for (const t of touches) {
+      const signals = t.signals.length ? ` (signals: ${t.signals.join(', ')})` : '';
+      lines.push(`• ${when(t.occurredAt)} ${t.channel}${t.outcome ? `: ${escapeSlackText(t.outcome)}` : ''}${signals}`);
+    }
+  }
+  return lines.join('\n');
+}
