@@ -5,8 +5,11 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { boltLogger } from '../logger.js';
 import { healthRoutes } from './health-routes.js';
+import { dedupeEvents } from './middleware/dedupe-events.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
+import { register as registerOptions } from './listeners/options/index.js';
+import { register as registerViews } from './listeners/views/index.js';
 import type { Services } from './services.js';
 
 export interface SlackAppOptions {
@@ -78,8 +81,11 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   app.error(async (err) => {
     logger.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'unhandled listener error');
   });
+  app.use(dedupeEvents(services));
   registerCommands(app, services);
   registerActions(app, services);
+  registerViews(app, services);
+  registerOptions(app, services);
 
   const server = (await app.start(config.SLACK_APP_TOKEN ? config.PORT : { port: config.PORT, host: config.HOST })) as
     | Server

@@ -29,7 +29,7 @@ const ACK_BUDGET_MS = 2500;
 
 /** The one `/followup` command: picks the subcommand, runs it, answers ephemerally. */
 export function followupCommand(services: Services): Middleware<SlackCommandMiddlewareArgs> {
-  return async ({ command, ack, respond, context }) => {
+  return async ({ command, ack, respond, context, client }) => {
     const { sub, rest } = splitSubcommand(command.text ?? '');
     // Own keys only: `constructor` or `__proto__` typed as a subcommand must not reach Object's.
     const name = sub || 'help';
@@ -47,6 +47,8 @@ export function followupCommand(services: Services): Middleware<SlackCommandMidd
       zone: context.rep?.tz ?? 'UTC',
       args: rest,
       requestKey: command.trigger_id ? `trigger:${command.trigger_id}` : null,
+      triggerId: command.trigger_id,
+      client,
       now: services.now(),
     }).catch((err: unknown) => explainFailure(err, services, sub));
     await answer(ack, respond, work);
@@ -61,6 +63,8 @@ async function answer(ack: AckFn<string | object>, respond: RespondFn, work: Pro
   const first = await Promise.race([work, late]);
   clearTimeout(timer);
   if (first !== 'late') {
+    // An empty reply (a modal opened instead) shows nothing.
+    if (!first.text) return void (await ack());
     await ack({ response_type: 'ephemeral', text: first.text, ...(first.blocks ? { blocks: first.blocks } : {}) });
     return;
   }

@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import type { Rep } from '../../../../db/schema.js';
 import type { Services } from '../../../services.js';
 import type { Reply } from '../../../reply.js';
@@ -13,6 +14,9 @@ export interface CommandContext {
   args: string;
   /** Slack's trigger id: a repeated request with the same one writes nothing. */
   requestKey: string | null;
+  /** For views.open: valid for 3 seconds after the command. */
+  triggerId: string;
+  client: WebClient;
   now: Date;
 }
 

@@ -3,11 +3,17 @@ import { logTouch, type ProposeNext } from '../../../../db/ops/log-touch.js';
 import { leadCandidates } from '../../../../db/queries/lead-candidates.js';
 import { parseLogTail, resolveLeadRef } from '../../../parse/command.js';
 import { loggedText } from '../../../ui/command-replies.js';
+import { logModal } from '../../../ui/log-modal.js';
 import { refuse, reply } from '../../../reply.js';
 import type { Subcommand } from './context.js';
 import { leadRefProblem } from './lead-ref.js';
 
 export const log: Subcommand = async (ctx) => {
+  // No arguments: the log form, within the trigger's 3 seconds.
+  if (!ctx.args.trim()) {
+    await ctx.client.views.open({ trigger_id: ctx.triggerId, view: logModal() });
+    return reply('');
+  }
   const { db } = ctx.services.database;
   const match = resolveLeadRef(ctx.args, await leadCandidates(db, ctx.teamId, ctx.userId));
   if (match.kind !== 'found') return refuse(leadRefProblem(match), 'log');

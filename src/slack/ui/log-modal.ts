@@ -1,0 +1,103 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { escapeSlackText } from '../parse/slack-text.js';
+import { CHANNELS, SIGNALS } from '../parse/command.js';
+
+export const LOG_MODAL = 'log_touch';
+export const NEXT_MODAL = 'set_next_step';
+export const LEAD_SELECT = 'lead_select';
+
+// block_id / action_id pairs the submission handler reads back.
+export const F = {
+  lead: 'lead',
+  channel: 'channel',
+  outcome: 'outcome',
+  action: 'next_action',
+  date: 'next_date',
+  time: 'next_time',
+  promised: 'promised',
+  theirs: 'their_commitment',
+  signals: 'signals',
+} as const;
+
+const SIGNAL_LABEL: Record<(typeof SIGNALS)[number], string> = {
+  vague: 'Vague or noncommittal',
+  'no-interest': 'No specific interest',
+  'no-time': "Won't spend time",
+  'never-initiates': 'Never initiates',
+  'no-details': 'Never asks for details',
+  'missed-promise': 'Failed to keep a promise',
+  distracted: 'Distracted',
+};
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
+export const leadOption = (lead: { id: string; name: string }): PlainTextOption => ({ text: plain(lead.name), value: lead.id });
+
+function input(blockId: string, label: string, element: object, optional = true, hint?: string): KnownBlock {
+  return { type: 'input', block_id: blockId, optional, label: plain(label), element, ...(hint ? { hint: plain(hint) } : {}) } as KnownBlock;
+}
+
+/** The next-step fields, shared by the log modal and the small "Set next step" modal. */
+export function nextStepBlocks(required: boolean): KnownBlock[] {
+  return [
+    input(F.action, 'Next step', { type: 'plain_text_input', action_id: F.action, max_length: 500, placeholder: plain('send proposal') }, !required),
+    input(F.date, 'Due date', { type: 'datepicker', action_id: F.date }, !required, 'Leave empty after a log and the coach proposes one.'),
+    input(F.time, 'Time (optional)', { type: 'timepicker', action_id: F.time }),
+    input(F.promised, 'Promise', {
+      type: 'checkboxes',
+      action_id: F.promised,
+      options: [{ text: plain('I promised this to the customer'), value: 'promised' }],
+    }),
+    input(F.theirs, 'What they agreed to do (optional)', { type: 'plain_text_input', action_id: F.theirs, max_length: 500 }),
+  ];
+}
+
+/** The log modal: a rep logs a touch in seconds without remembering the syntax. Pre-filled from a button. */
+export function logModal(opts: { lead?: { id: string; name: string } } = {}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: LOG_MODAL,
+    title: plain('Log a touch'),
+    submit: plain('Log it'),
+    close: plain('Cancel'),
+    blocks: [
+      input(
+        F.lead,
+        'Lead',
+        {
+          type: 'external_select',
+          action_id: LEAD_SELECT,
+          min_query_length: 0,
+          placeholder: plain('Type to search your leads'),
+          ...(opts.lead ? { initial_option: leadOption(opts.lead) } : {}),
+        },
+        false,
+      ),
+      input(
+        F.channel,
+        'How',
+        { type: 'static_select', action_id: F.channel, options: CHANNELS.map((c) => ({ text: plain(c), value: c })) },
+        false,
+      ),
+      input(F.outcome, 'Outcome', { type: 'plain_text_input', action_id: F.outcome, multiline: true, max_length: 2000 }),
+      ...nextStepBlocks(false),
+      input(F.signals, 'Poor-prospect signals', {
+        type: 'checkboxes',
+        action_id: F.signals,
+        options: SIGNALS.map((s) => ({ text: plain(SIGNAL_LABEL[s]), value: s })),
+      }),
+    ],
+  };
+}
+
+/** The small modal behind "Set next step" (and after "Done"): the lead is fixed, carried as its id. */
+export function nextStepModal(lead: { id: string; name: string }, title = 'Set next step'): ModalView {
+  return {
+    type: 'modal',
+    callback_id: NEXT_MODAL,
+    private_metadata: lead.id,
+    title: plain(title),
+    submit: plain('Save'),
+    close: plain('Cancel'),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*${escapeSlackText(lead.name)}*` } }, ...nextStepBlocks(true)],
+  };
+}
