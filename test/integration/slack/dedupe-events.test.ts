@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/client.js';
+import { createLogger } from '../../../src/logger.js';
+import { dedupeEvents } from '../../../src/slack/middleware/dedupe-events.js';
+import { dbTargets } from '../../support/db.js';
+
+describe.each(dbTargets())('Events API retries on $name', (target) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await target.open();
+  });
+  afterAll(async () => database?.close());
+
+  it('handles an event once however often Slack retries it; other events and non-events pass', async () => {
+    const middleware = dedupeEvents({ database, logger: createLogger('silent'), now: () => new Date() });
+    let handled = 0;
+    const deliver = (body: object) => middleware({ body, next: async () => void (handled += 1) } as never);
+    const event = { type: 'event_callback', team_id: 'T1', event_id: 'Ev0001', event: { type: 'app_home_opened', user: 'U1' } };
+    await deliver(event);
+    await deliver(event); // x-slack-retry-num: 1
+    await deliver(event); // x-slack-retry-num: 2
+    expect(handled).toBe(1);
+    await deliver({ ...event, event_id: 'Ev0002' });
+    await deliver({ type: 'block_actions', team: { id: 'T1' } });
+    expect(handled).toBe(3);
+  });
+});
