@@ -107,15 +107,16 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
 
   it('log without next: the coach proposes a dated step (R6), so the lead keeps exactly one', async () => {
     const text = await app.command('log "Big Customer" call went well', ANA);
-    // Touch 3 -> 7 days: Wed 2 Dec.
-    expect(text).toContain('Logged call with *Big Customer* (touch 3).');
-    expect(text).toContain('Next (proposed): follow up by Wed 2 Dec');
+    // The 4th touch: about 3 weeks to the next, Wed 16 Dec.
+    expect(text).toContain('Logged call with *Big Customer* (touch 4).');
+    expect(text).toContain('Done: renewal call.');
+    expect(text).toContain('Next (proposed): check back in by Wed 16 Dec');
     expect(text).toContain('/followup next "Big Customer"');
     expect(text).toContain('confirm by email');
     const open = await database.db.select().from(nextSteps).where(and(eq(nextSteps.leadId, id['Big Customer']!), eq(nextSteps.status, 'open')));
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ origin: 'coach', action: 'follow up' });
-    expect(open[0]!.dueAt.toISOString()).toBe(endOfNyDay('2026-12-03').toISOString());
+    expect(open[0]).toMatchObject({ origin: 'coach', action: 'check back in' });
+    expect(open[0]!.dueAt.toISOString()).toBe(endOfNyDay('2026-12-17').toISOString());
   });
 
   it('every open touched lead has exactly one dated next step after these commands (R3)', async () => {

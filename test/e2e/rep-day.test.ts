@@ -140,11 +140,15 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ action: 'send proposal', promised: true, theirCommitment: 'share budget' });
     expect(open[0]!.dueAt.toISOString()).toBe('2026-11-28T04:59:59.999Z');
-    expect(lastDm()).toContain('Logged call with *Acme Corp* (touch 1)');
+    // The DM goes out after the ack.
+    await app.slack.waitFor(() => lastDm()?.includes('Logged call with *Acme Corp* (touch 1)') ?? false);
   });
 
   it('the Log touch button opens the modal pre-filled; a click on someone else\'s lead is refused', async () => {
+    const views = app.slack.callsOf('views.open').length;
     await interact(blockAction('lead_log_touch', id['Globex'], ANA, { response_url: `${app.slack.responseUrlBase}b1` }));
+    // Bolt acks first; the modal opens right after.
+    await app.slack.waitFor(() => app.slack.callsOf('views.open').length > views);
     const view = app.slack.callsOf('views.open').at(-1)!.args.view as { blocks: { element?: { initial_option?: { value: string } } }[] };
     expect(view.blocks[0]!.element!.initial_option!.value).toBe(id['Globex']);
     const opened = app.slack.callsOf('views.open').length;
@@ -155,7 +159,9 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
   });
 
   it('Set next step and Done buttons: the step is done, then the rep is asked for the new one', async () => {
+    const views = app.slack.callsOf('views.open').length;
     await interact(blockAction('lead_set_next', id['Globex'], ANA, { response_url: `${app.slack.responseUrlBase}n1` }));
+    await app.slack.waitFor(() => app.slack.callsOf('views.open').length > views);
     const nextView = app.slack.callsOf('views.open').at(-1)!.args.view as { callback_id: string; private_metadata: string };
     expect(nextView).toMatchObject({ callback_id: 'set_next_step', private_metadata: id['Globex'] });
     await interact(viewSubmission('set_next_step', 'V0NEXT', {
@@ -163,6 +169,7 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
       next_date: { next_date: { type: 'datepicker', selected_date: '2026-12-01' } },
       next_time: { next_time: { type: 'timepicker', selected_time: '14:30' } },
     }, id['Globex']));
+    await app.slack.waitFor(() => lastDm()?.includes('Next step for *Globex*') ?? false);
     let open = (await stepsOf(id['Globex']!)).filter((s) => s.status === 'open');
     expect(open.map((s) => [s.action, s.dueAt.toISOString()])).toEqual([['demo', '2026-12-01T19:30:00.000Z']]);
 

@@ -42,7 +42,8 @@ export async function startTestApp(opts: { database: Database; teamId: string; u
         responseUrl: `${slack.responseUrlBase}${n}`,
       });
       if (res.status !== 200) throw new Error(`/followup ${text} answered HTTP ${res.status}: ${res.text}`);
-      return res.body.text as string;
+      // An empty ack (a modal opened instead of a reply) has no body.
+      return (res.body?.text as string | undefined) ?? '';
     },
     async stop() {
       await running.stop();

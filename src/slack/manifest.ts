@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
+
+/** Slack's app manifest: loosely typed; Slack's published schema is what validates it (in tests). */
+export type SlackManifest = Record<string, any>;
+
+export const PLACEHOLDER_URL = 'https://followup-coach.example.com';
+
+export async function loadManifest(): Promise<SlackManifest> {
+  return JSON.parse(await readFile(join(packageRoot(), 'manifest.json'), 'utf8')) as SlackManifest;
+}
+
+function baseUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`--url must be an absolute https URL like https://coach.example.com, not "${url}".`);
+  }
+  if (parsed.protocol !== 'https:') throw new Error(`--url must use https (Slack sends requests only to https URLs), not "${url}".`);
+  return parsed.origin + parsed.pathname.replace(/\/+$/, '');
+}
+
+/**
+ * The manifest for a real host (every request URL moved onto it), or for Socket Mode, where Slack
+ * requires that no request URLs be given.
+ */
+export function buildManifest(base: SlackManifest, opts: { url?: string; socket?: boolean }): SlackManifest {
+  const manifest: SlackManifest = structuredClone(base);
+  const commands: SlackManifest[] = manifest.features?.slash_commands ?? [];
+  const events = manifest.settings?.event_subscriptions;
+  const interactivity = manifest.settings?.interactivity;
+  if (opts.socket) {
+    manifest.settings.socket_mode_enabled = true;
+    for (const c of commands) delete c.url;
+    if (events) delete events.request_url;
+    if (interactivity) {
+      delete interactivity.request_url;
+      delete interactivity.message_menu_options_url;
+    }
+    return manifest;
+  }
+  if (opts.url) {
+    const host = baseUrl(opts.url);
+    const move = (u: string | undefined) => (u ? u.replace(PLACEHOLDER_URL, host) : u);
+    for (const c of commands) c.url = move(c.url);
+    if (events) events.request_url = move(events.request_url);
+    if (interactivity) {
+      interactivity.request_url = move(interactivity.request_url);
+      interactivity.message_menu_options_url = move(interactivity.message_menu_options_url);
+    }
+  }
+  return manifest;
+}

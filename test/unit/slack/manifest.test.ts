@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { buildManifest, loadManifest } from '../../../src/slack/manifest.js';
+import { slackReferenceAvailable, slackReferenceDir } from '../../support/slack-stand-in.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const available = slackReferenceAvailable();
+if (!available) console.warn(`Slack's manifest schema is not at ${slackReferenceDir}: manifest validation skipped.`);
+
+function validator() {
+  const schema = JSON.parse(readFileSync(join(slackReferenceDir, 'manifest.schema.1.0.0.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+describe.skipIf(!available)('manifest.json against Slack\'s published schema', () => {
+  it.each([
+    ['as shipped (HTTP, placeholder host)', {}],
+    ['for a real host', { url: 'https://coach.acme.io' }],
+    ['for Socket Mode', { socket: true }],
+  ])('is valid %s', async (_label, opts) => {
+    const validate = validator();
+    const manifest = buildManifest(await loadManifest(), opts);
+    const ok = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+});
+
+describe.skipIf(!available)('the schema check itself', () => {
+  it('catches a broken manifest', async () => {
+    const broken = await loadManifest();
+    delete broken.display_information.name;
+    broken.settings.event_subscriptions.bot_events = 'app_home_opened';
+    expect(validator()(broken)).toBe(false);
+  });
+});
+
+describe('manifest forms', () => {
+  it('declares the one command, interactivity with a type-ahead URL, the events and minimal scopes', async () => {
+    const m = await loadManifest();
+    expect(m.features.slash_commands).toEqual([expect.objectContaining({ command: '/followup', should_escape: true, url: 'https://followup-coach.example.com/slack/events' })]);
+    expect(m.settings.interactivity.message_menu_options_url).toBe('https://followup-coach.example.com/slack/events');
+    expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
+    expect(m.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'im:write', 'users:read']);
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('moves every request URL onto the given host', async () => {
+    const text = JSON.stringify(buildManifest(await loadManifest(), { url: 'https://coach.acme.io/' }));
+    expect(text).not.toContain('example.com');
+    expect(text.match(/https:\/\/coach\.acme\.io\/slack\/events/g)).toHaveLength(4);
+  });
+
+  it('has no request URLs in Socket Mode', async () => {
+    const m = buildManifest(await loadManifest(), { socket: true });
+    expect(m.settings.socket_mode_enabled).toBe(true);
+    expect(JSON.stringify(m)).not.toMatch(/https?:\/\//);
+  });
+
+  it('refuses a URL that is not https', async () => {
+    const base = await loadManifest();
+    expect(() => buildManifest(base, { url: 'http://insecure.example' })).toThrow(/https/);
+    expect(() => buildManifest(base, { url: 'not a url' })).toThrow(/absolute https URL/);
+  });
+});
