@@ -231,6 +231,8 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
   });
 
   it('a manager reassigns a lead; delete asks first and erases on confirm', async () => {
+    expect(await app.command('add "For Bo" owner:<@U0BO|bo>', ANA)).toMatch(/Added \*For Bo\* for <@U0BO>/);
+    expect(await app.command('add "Not Mine" owner:<@U0ANA|ana>', BO)).toMatch(/Only a manager can add a lead for another rep/);
     expect(await app.command('reassign "Bo Lead" <@U0ANA|ana>', ANA)).toContain('Reassigned *Bo Lead* from <@U0BO> to <@U0ANA>');
     const confirm = await app.command('delete "Bo Lead"', ANA);
     expect(confirm).toContain('cannot be undone');

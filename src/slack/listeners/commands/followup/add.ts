@@ -11,6 +11,8 @@ export const add: Subcommand = async (ctx) => {
   const args = parsed.value;
   const { db } = ctx.services.database;
   const ownerId = args.ownerId ?? ctx.userId;
+  // R13: leads are given to another rep explicitly, by a manager.
+  if (ownerId !== ctx.userId && !ctx.rep.isManager) return refuse('Only a manager can add a lead for another rep; leave out owner: to add it as yours.', 'add');
   // The owner may be a colleague not seen yet: they get a rep row now and a profile on first use.
   if (ownerId !== ctx.userId) await ensureRep(db, ctx.teamId, ownerId, null, ctx.now);
   const lead = await addLead(db, {
