@@ -28,3 +28,8 @@ export function proposeFollowUp(touchCount: number, clock: Clock): { action: str
 export function proposeCheckIn(clock: Clock): { action: string; dueAt: Date } {
   return { action: 'service check-in', dueAt: proposeDate(CHECK_IN_DAYS, clock) };
 }
+
+/** R6 for an open lead, R11 for a customer: the step the coach sets when the rep gives none. */
+export function proposeNextFor(lead: { status: string; touchCount: number }, clock: Clock): { action: string; dueAt: Date; origin: 'coach' | 'checkin' } {
+  return lead.status === 'won' ? { ...proposeCheckIn(clock), origin: 'checkin' } : { ...proposeFollowUp(lead.touchCount, clock), origin: 'coach' };
+}

@@ -292,7 +292,7 @@ export function resolveLeadRef(rest: string, leads: readonly LeadCandidate[]): L
 
 export interface NextStepArgs {
   action: string;
-  due: Date;
+  dueAt: Date;
   allDay: boolean;
   promised: boolean;
   theirCommitment: string | null;
@@ -330,7 +330,7 @@ export function parseNextStep(text: string, ctx: { now: Date; zone: string }): P
     if (!date.ok) return date;
     const action = textField(main.slice(0, s.index), 'next step', 500);
     if (!action.ok) return action;
-    return { ok: true, value: { action: action.value, due: date.due, allDay: date.allDay, promised, theirCommitment } };
+    return { ok: true, value: { action: action.value, dueAt: date.due, allDay: date.allDay, promised, theirCommitment } };
   }
   const onlyDate = /^(by|on)\s/i.test(main) || parseDueDate(main, ctx).ok;
   if (onlyDate) return fail(`Say what you will do before the date, ${WHEN_EXAMPLE}.`);
@@ -338,6 +338,15 @@ export function parseNextStep(text: string, ctx: { now: Date; zone: string }): P
 }
 
 // ---------------------------------------------------------------- log
+
+/** Cuts a `next: <action> by <date> …` clause off the end of the text, parsed. */
+export function takeNextClause(text: string, ctx: { now: Date; zone: string }): ParseResult<{ rest: string; next: NextStepArgs | null }> {
+  const nextAt = /(?:^|\s)next:/i.exec(text);
+  if (!nextAt) return { ok: true, value: { rest: text, next: null } };
+  const parsed = parseNextStep(text.slice(nextAt.index + nextAt[0].length), ctx);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { rest: text.slice(0, nextAt.index), next: parsed.value } };
+}
 
 export interface LogArgs {
   channel: TouchChannel;
@@ -372,14 +381,10 @@ export function parseLogTail(tail: string, ctx: { now: Date; zone: string }): Pa
     if (!signals.includes(signal)) signals.push(signal);
   }
 
-  let next: NextStepArgs | null = null;
-  const nextAt = /(?:^|\s)next:/i.exec(rest);
-  if (nextAt) {
-    const parsed = parseNextStep(rest.slice(nextAt.index + nextAt[0].length), ctx);
-    if (!parsed.ok) return parsed;
-    next = parsed.value;
-    rest = rest.slice(0, nextAt.index);
-  }
+  const cut = takeNextClause(rest, ctx);
+  if (!cut.ok) return cut;
+  const { next } = cut.value;
+  rest = cut.value.rest;
   let outcome: string | null = null;
   if (!isBlank(rest)) {
     const checked = textField(rest, 'outcome', 2000);

@@ -51,7 +51,7 @@ export function readNextStep(state: FormState, ctx: { now: Date; zone: string },
     errors[t ? F.time : F.date] = 'That is in the past: pick a date from now on.';
     return null;
   }
-  return { action: action.value, due: due.toJSDate(), allDay: !t, promised, theirCommitment };
+  return { action: action.value, dueAt: due.toJSDate(), allDay: !t, promised, theirCommitment };
 }
 
 export interface LogForm {

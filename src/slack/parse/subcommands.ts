@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { parseDueDate } from './dates.js';
-import { parseNextStep, textField, type NextStepArgs, type ParseResult } from './command.js';
+import { takeNextClause, textField, type NextStepArgs, type ParseResult } from './command.js';
 import { parseChannelMention, parseUserMention, quoteUserText } from './slack-text.js';
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -19,15 +19,10 @@ export interface DoneArgs {
 
 /** `[they:kept|they:missed] [next: <action> by <date> …]` */
 export function parseDoneTail(tail: string, ctx: Ctx): ParseResult<DoneArgs> {
-  let rest = tail.trim();
-  let next: NextStepArgs | null = null;
-  const nextAt = /(?:^|\s)next:/i.exec(rest);
-  if (nextAt) {
-    const parsed = parseNextStep(rest.slice(nextAt.index + nextAt[0].length), ctx);
-    if (!parsed.ok) return parsed;
-    next = parsed.value;
-    rest = rest.slice(0, nextAt.index).trim();
-  }
+  const cut = takeNextClause(tail.trim(), ctx);
+  if (!cut.ok) return cut;
+  const { next } = cut.value;
+  const rest = cut.value.rest.trim();
   let theirs: DoneArgs['theirs'] = null;
   const they = /^they:\s*(\S+)$/i.exec(rest);
   if (they) {

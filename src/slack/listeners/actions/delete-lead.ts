@@ -1,19 +1,19 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { findRep } from '../../../db/ops/ensure-rep.js';
 import { deleteLead } from '../../../db/ops/delete-lead.js';
+import { isUuid } from '../../dm.js';
 import { escapeSlackText } from '../../parse/slack-text.js';
 import { explainFailure } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from '../../ui/delete-confirmation.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerDeleteLead(app: App, services: Services): void {
   app.action<BlockButtonAction>(DELETE_CONFIRM_ACTION, async ({ ack, body, action, respond }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     // The button's value is only an id: who may delete is checked again now (owner or manager).
-    if (!UUID.test(action.value ?? '')) {
+    if (!isUuid(action.value)) {
       await respond({ response_type: 'ephemeral', replace_original: true, text: ':warning: That button is no longer valid. Nothing was deleted.' });
       return;
     }
@@ -23,7 +23,7 @@ export function registerDeleteLead(app: App, services: Services): void {
         teamId,
         actorId: body.user.id,
         actorIsManager: rep?.isManager ?? false,
-        leadId: action.value!,
+        leadId: action.value,
       });
       await respond({ response_type: 'ephemeral', replace_original: true, text: `Deleted *${escapeSlackText(lead.name)}* and all its history.` });
     } catch (err) {

@@ -6,6 +6,7 @@ import { completeStep } from '../../../db/ops/complete-step.js';
 import { findRep } from '../../../db/ops/ensure-rep.js';
 import { snoozeLead } from '../../../db/ops/snooze-lead.js';
 import { leadHistory } from '../../../db/queries/lead-history.js';
+import { isUuid, sendDm } from '../../dm.js';
 import { explainFailure } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { doneText, snoozedText } from '../../ui/command-replies.js';
@@ -13,13 +14,12 @@ import { BUTTON, SNOOZE_CHOICES } from '../../ui/lead-buttons.js';
 import { logModal, nextStepModal } from '../../ui/log-modal.js';
 import { snoozeModal } from '../../ui/snooze-modal.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_YOURS = "That's not your lead, so nothing was changed.";
 
 /** The clicking rep's own lead, or null: a button's value is an id to re-check, never data to trust. */
 async function ownLead(services: Services, body: BlockAction, leadId: string | undefined) {
   const teamId = body.team?.id ?? body.user.team_id ?? '';
-  if (!leadId || !UUID.test(leadId)) return null;
+  if (!isUuid(leadId)) return null;
   const history = await leadHistory(services.database.db, teamId, leadId);
   if (!history || history.lead.ownerId !== body.user.id || history.lead.status === 'lost') return null;
   const rep = await findRep(services.database.db, teamId, body.user.id);
@@ -30,8 +30,7 @@ async function ownLead(services: Services, body: BlockAction, leadId: string | u
 async function tell(body: BlockAction, respond: (m: object) => Promise<unknown>, client: App['client'], text: string) {
   // Clicks in a message carry a response_url; clicks in App Home do not.
   if ((body as { response_url?: string }).response_url) return void (await respond({ response_type: 'ephemeral', replace_original: false, text }));
-  const im = await client.conversations.open({ users: body.user.id });
-  if (im.channel?.id) await client.chat.postMessage({ channel: im.channel.id, text });
+  await sendDm(client, body.user.id, text);
 }
 
 export function registerLeadButtons(app: App, services: Services): void {

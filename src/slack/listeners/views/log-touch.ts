@@ -1,94 +1,89 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import { proposeCheckIn, proposeFollowUp } from '../../../coach/cadence.js';
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { proposeNextFor } from '../../../coach/cadence.js';
 import { DomainError } from '../../../db/errors.js';
 import { findRep } from '../../../db/ops/ensure-rep.js';
 import { logTouch } from '../../../db/ops/log-touch.js';
 import { setNextStep } from '../../../db/ops/set-next-step.js';
+import { isUuid, sendDm } from '../../dm.js';
 import { readLogForm, readNextStep, type FieldErrors, type FormState } from '../../parse/modal-form.js';
 import { explainFailure } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { loggedText, nextSetText } from '../../ui/command-replies.js';
 import { F, LOG_MODAL, NEXT_MODAL } from '../../ui/log-modal.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A modal submission is confirmed by a DM from the app (the modal itself closes). */
-async function confirmByDm(client: WebClient, userId: string, text: string): Promise<void> {
-  const im = await client.conversations.open({ users: userId });
-  if (im.channel?.id) await client.chat.postMessage({ channel: im.channel.id, text });
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+interface Submission {
+  teamId: string;
+  userId: string;
+  zone: string;
+  now: Date;
+  state: FormState;
+  viewId: string;
+  privateMetadata: string;
 }
+/** Field errors to show on the form, or the confirmation to DM once the modal has closed. */
+type Outcome = { errors: FieldErrors } | { confirm: string };
 
-/** Domain refusals go back onto the form; anything else is said in a DM. */
-function asFieldErrors(err: unknown, block: string): FieldErrors | null {
-  return err instanceof DomainError && err.code !== 'duplicate_request' ? { [block]: err.message } : null;
+/**
+ * Runs a submission: its errors go back onto the form (nothing written, so the corrected submission
+ * with the same view id goes through); a success closes the modal and is confirmed by a DM.
+ */
+function onSubmit(services: Services, errorField: string, handle: (s: Submission) => Promise<Outcome>) {
+  return async ({ ack, body, view, client }: SubmitArgs) => {
+    const teamId = body.team?.id ?? view.team_id;
+    const userId = body.user.id;
+    const now = services.now();
+    let outcome: Outcome;
+    try {
+      const rep = await findRep(services.database.db, teamId, userId);
+      const submission = { teamId, userId, zone: rep?.tz ?? 'UTC', now, state: view.state.values as FormState, viewId: view.id, privateMetadata: view.private_metadata };
+      outcome = await handle(submission);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'duplicate_request') return void (await ack());
+      outcome = err instanceof DomainError ? { errors: { [errorField]: err.message } } : { confirm: explainFailure(err, services).text };
+    }
+    if ('errors' in outcome) return void (await ack({ response_action: 'errors', errors: outcome.errors }));
+    await ack();
+    await sendDm(client, userId, outcome.confirm).catch((err: Error) => services.logger.warn({ err: err.message }, 'confirmation DM failed'));
+  };
 }
 
 export function registerLogTouchViews(app: App, services: Services): void {
-  app.view<ViewSubmitAction>(LOG_MODAL, async ({ ack, body, view, client }) => {
-    const teamId = body.team?.id ?? view.team_id;
-    const userId = body.user.id;
-    const now = services.now();
-    try {
-      const rep = await findRep(services.database.db, teamId, userId);
-      const zone = rep?.tz ?? 'UTC';
-      const form = readLogForm(view.state.values as FormState, { now, zone });
-      if (!form.ok) return void (await ack({ response_action: 'errors', errors: form.errors }));
-      if (!UUID.test(form.value.leadId)) return void (await ack({ response_action: 'errors', errors: { [F.lead]: 'Pick one of your leads.' } }));
-      const clock = { now, zone };
-      const { next } = form.value;
+  app.view<ViewSubmitAction>(
+    LOG_MODAL,
+    onSubmit(services, F.lead, async (s) => {
+      const form = readLogForm(s.state, s);
+      if (!form.ok) return { errors: form.errors };
+      if (!isUuid(form.value.leadId)) return { errors: { [F.lead]: 'Pick one of your leads.' } };
       const result = await logTouch(services.database.db, {
-        teamId,
-        repId: userId,
-        leadId: form.value.leadId,
-        channel: form.value.channel,
-        outcome: form.value.outcome,
-        signals: form.value.signals,
-        next: next && { action: next.action, dueAt: next.due, allDay: next.allDay, promised: next.promised, theirCommitment: next.theirCommitment },
-        propose: (lead) =>
-          lead.status === 'won' ? { ...proposeCheckIn(clock), origin: 'checkin' } : { ...proposeFollowUp(lead.touchCount, clock), origin: 'coach' },
-        // A refused submission wrote nothing, so the corrected one with the same view id goes through.
-        requestKey: `view:${view.id}`,
-        now,
+        teamId: s.teamId,
+        repId: s.userId,
+        ...form.value,
+        propose: (lead) => proposeNextFor(lead, s),
+        requestKey: `view:${s.viewId}`,
+        now: s.now,
       });
-      await ack();
-      await confirmByDm(client, userId, loggedText(result, zone, now));
-    } catch (err) {
-      const errors = asFieldErrors(err, F.lead);
-      if (errors) return void (await ack({ response_action: 'errors', errors }));
-      await ack();
-      if (!(err instanceof DomainError)) await confirmByDm(client, userId, explainFailure(err, services).text).catch(() => {});
-    }
-  });
+      return { confirm: loggedText(result, s.zone, s.now) };
+    }),
+  );
 
-  app.view<ViewSubmitAction>(NEXT_MODAL, async ({ ack, body, view, client }) => {
-    const teamId = body.team?.id ?? view.team_id;
-    const userId = body.user.id;
-    const now = services.now();
-    try {
-      const rep = await findRep(services.database.db, teamId, userId);
-      const zone = rep?.tz ?? 'UTC';
+  app.view<ViewSubmitAction>(
+    NEXT_MODAL,
+    onSubmit(services, F.action, async (s) => {
       const errors: FieldErrors = {};
-      const next = readNextStep(view.state.values as FormState, { now, zone }, errors);
+      const next = readNextStep(s.state, s, errors);
       if (!next && Object.keys(errors).length === 0) errors[F.action] = 'Say what you will do next.';
-      if (!next || Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
-      const leadId = view.private_metadata;
-      if (!UUID.test(leadId)) return void (await ack({ response_action: 'errors', errors: { [F.action]: 'This form is no longer valid.' } }));
+      if (!next || Object.keys(errors).length > 0) return { errors };
+      if (!isUuid(s.privateMetadata)) return { errors: { [F.action]: 'This form is no longer valid.' } };
       const result = await setNextStep(services.database.db, {
-        teamId,
-        repId: userId,
-        leadId,
-        next: { action: next.action, dueAt: next.due, allDay: next.allDay, promised: next.promised, theirCommitment: next.theirCommitment },
-        requestKey: `view:${view.id}`,
-        now,
+        teamId: s.teamId,
+        repId: s.userId,
+        leadId: s.privateMetadata,
+        next,
+        requestKey: `view:${s.viewId}`,
+        now: s.now,
       });
-      await ack();
-      await confirmByDm(client, userId, nextSetText(result, zone, now));
-    } catch (err) {
-      const errors = asFieldErrors(err, F.action);
-      if (errors) return void (await ack({ response_action: 'errors', errors }));
-      await ack();
-      if (!(err instanceof DomainError)) await confirmByDm(client, userId, explainFailure(err, services).text).catch(() => {});
-    }
-  });
+      return { confirm: nextSetText(result, s.zone, s.now) };
+    }),
+  );
 }

@@ -4,6 +4,7 @@ import { safeZone } from '../../../coach/local-day.js';
 import { DomainError } from '../../../db/errors.js';
 import { findRep } from '../../../db/ops/ensure-rep.js';
 import { snoozeLead } from '../../../db/ops/snooze-lead.js';
+import { sendDm } from '../../dm.js';
 import type { Services } from '../../services.js';
 import { snoozedText } from '../../ui/command-replies.js';
 import { SNOOZE_DATE, SNOOZE_MODAL } from '../../ui/snooze-modal.js';
@@ -30,8 +31,7 @@ export function registerSnoozeView(app: App, services: Services): void {
         now,
       });
       await ack();
-      const im = await client.conversations.open({ users: body.user.id });
-      if (im.channel?.id) await client.chat.postMessage({ channel: im.channel.id, text: snoozedText(lead, zone, now) });
+      await sendDm(client, body.user.id, snoozedText(lead, zone, now));
     } catch (err) {
       if (err instanceof DomainError && err.code !== 'duplicate_request') {
         return void (await ack({ response_action: 'errors', errors: { [SNOOZE_DATE]: err.message } }));

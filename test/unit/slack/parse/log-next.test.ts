@@ -39,7 +39,7 @@ describe('parseNextStep', () => {
   it('reads action, end-of-day date and promised', () => {
     expect(step('send proposal by friday promised')).toEqual({
       action: 'send proposal',
-      due: END_OF_FRIDAY,
+      dueAt: END_OF_FRIDAY,
       allDay: true,
       promised: true,
       theirCommitment: null,
@@ -49,11 +49,11 @@ describe('parseNextStep', () => {
   });
 
   it('splits at the last by/on whose rest is a date', () => {
-    expect(step('call back on pricing by friday')).toMatchObject({ action: 'call back on pricing', due: END_OF_FRIDAY });
-    expect(step('call back on dec 3 2pm')).toMatchObject({ action: 'call back', due: at('2026-12-03T14:00'), allDay: false });
-    expect(step('meet on monday by friday')).toMatchObject({ action: 'meet on monday', due: END_OF_FRIDAY });
+    expect(step('call back on pricing by friday')).toMatchObject({ action: 'call back on pricing', dueAt: END_OF_FRIDAY });
+    expect(step('call back on dec 3 2pm')).toMatchObject({ action: 'call back', dueAt: at('2026-12-03T14:00'), allDay: false });
+    expect(step('meet on monday by friday')).toMatchObject({ action: 'meet on monday', dueAt: END_OF_FRIDAY });
     expect(step('drop by the office by friday')).toMatchObject({ action: 'drop by the office' });
-    expect(step('call By tomorrow')).toMatchObject({ action: 'call', due: at('2026-11-26T23:59:59.999') });
+    expect(step('call By tomorrow')).toMatchObject({ action: 'call', dueAt: at('2026-11-26T23:59:59.999') });
   });
 
   it("takes everything after they: as the prospect's side", () => {
@@ -63,7 +63,7 @@ describe('parseNextStep', () => {
       theirCommitment: 'review it with their CFO',
     });
     // A date inside their side does not move ours.
-    expect(step('send proposal by friday they: sign by dec 3')).toMatchObject({ due: END_OF_FRIDAY, theirCommitment: 'sign by dec 3' });
+    expect(step('send proposal by friday they: sign by dec 3')).toMatchObject({ dueAt: END_OF_FRIDAY, theirCommitment: 'sign by dec 3' });
     expect(step('send deck by friday THEY: ok &amp; thanks')).toMatchObject({ theirCommitment: 'ok & thanks' });
   });
 
@@ -108,10 +108,10 @@ describe('parseLogTail', () => {
     expect(log).toEqual({
       channel: 'call',
       outcome: 'talked pricing',
-      next: { action: 'send proposal', due: END_OF_FRIDAY, allDay: true, promised: true, theirCommitment: null },
+      next: { action: 'send proposal', dueAt: END_OF_FRIDAY, allDay: true, promised: true, theirCommitment: null },
       signals: [],
     });
-    expect(log.next!.due.toISOString()).toBe('2026-11-28T04:59:59.999Z');
+    expect(log.next!.dueAt.toISOString()).toBe('2026-11-28T04:59:59.999Z');
   });
 
   it('knows every channel, case-insensitive', () => {
@@ -137,7 +137,7 @@ describe('parseLogTail', () => {
     expect(logged('meeting SIGNALS:Vague,vague,distracted,')).toMatchObject({ signals: ['vague', 'distracted'] });
     expect(logged('call next: send deck by friday signals:never-initiates')).toMatchObject({
       signals: ['never-initiates'],
-      next: { action: 'send deck', due: END_OF_FRIDAY },
+      next: { action: 'send deck', dueAt: END_OF_FRIDAY },
     });
     expect(logged('call signals:vague signals:no-details')).toMatchObject({ signals: ['vague', 'no-details'] });
   });

@@ -44,8 +44,8 @@ describe('the parsers never throw', () => {
         const log = parseLogTail(s, ctx);
         const next = parseNextStep(s, ctx);
         for (const r of [log, next]) if (!r.ok && !(r.error.length > 0 && r.error.length < 400)) return false;
-        if (log.ok && log.value.next && log.value.next.due < ctx.now) return false;
-        return !next.ok || (next.value.action.length > 0 && next.value.due >= ctx.now);
+        if (log.ok && log.value.next && log.value.next.dueAt < ctx.now) return false;
+        return !next.ok || (next.value.action.length > 0 && next.value.dueAt >= ctx.now);
       }),
       { numRuns: 1_000 },
     );

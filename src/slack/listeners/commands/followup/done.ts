@@ -16,7 +16,7 @@ export const done: Subcommand = async (ctx) => {
     repId: ctx.userId,
     leadId: found.lead.id,
     theirs,
-    next: next && { action: next.action, dueAt: next.due, allDay: next.allDay, promised: next.promised, theirCommitment: next.theirCommitment },
+    next,
     requestKey: ctx.requestKey,
     now: ctx.now,
   });

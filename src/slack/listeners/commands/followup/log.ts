@@ -1,5 +1,5 @@
-import { proposeCheckIn, proposeFollowUp } from '../../../../coach/cadence.js';
-import { logTouch, type ProposeNext } from '../../../../db/ops/log-touch.js';
+import { proposeNextFor } from '../../../../coach/cadence.js';
+import { logTouch } from '../../../../db/ops/log-touch.js';
 import { leadCandidates } from '../../../../db/queries/lead-candidates.js';
 import { parseLogTail, resolveLeadRef } from '../../../parse/command.js';
 import { loggedText } from '../../../ui/command-replies.js';
@@ -27,24 +27,10 @@ export const log: Subcommand = async (ctx) => {
     channel,
     outcome,
     signals,
-    next: next && {
-      action: next.action,
-      dueAt: next.due,
-      allDay: next.allDay,
-      promised: next.promised,
-      theirCommitment: next.theirCommitment,
-    },
-    propose: proposal({ now: ctx.now, zone: ctx.zone }),
+    next,
+    propose: (lead) => proposeNextFor(lead, { now: ctx.now, zone: ctx.zone }),
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
   return reply(loggedText(result, ctx.zone, ctx.now));
 };
-
-// R6 (R11 for customers): with no next step given, the coach proposes a dated one, never leaves it open.
-const proposal =
-  (clock: { now: Date; zone: string }): ProposeNext =>
-  (lead) =>
-    lead.status === 'won'
-      ? { ...proposeCheckIn(clock), origin: 'checkin' }
-      : { ...proposeFollowUp(lead.touchCount, clock), origin: 'coach' };

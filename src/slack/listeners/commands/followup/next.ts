@@ -12,12 +12,11 @@ export const next: Subcommand = async (ctx) => {
   if (match.kind !== 'found') return refuse(leadRefProblem(match), 'next');
   const parsed = parseNextStep(match.rest, { now: ctx.now, zone: ctx.zone });
   if (!parsed.ok) return refuse(parsed.error, 'next');
-  const step = parsed.value;
   const result = await setNextStep(db, {
     teamId: ctx.teamId,
     repId: ctx.userId,
     leadId: match.lead.id,
-    next: { action: step.action, dueAt: step.due, allDay: step.allDay, promised: step.promised, theirCommitment: step.theirCommitment },
+    next: parsed.value,
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
