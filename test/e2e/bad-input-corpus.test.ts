@@ -6,6 +6,8 @@ import { logTouch } from '../../src/db/ops/log-touch.js';
 import { leads, nextSteps, touches } from '../../src/db/schema.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { dbTargets } from '../support/db.js';
+import { SIGNING_SECRET } from '../support/serve-process.js';
+import { sendInteraction } from '../support/signed-request.js';
 
 const TEAM = 'T0CORPUS';
 const ANA = 'U0ANA';
@@ -89,6 +91,50 @@ describe.each(dbTargets())('bad input corpus on $name', (target) => {
     expect(await snapshot()).toEqual(before);
     expect(app.slack.violations).toEqual([]);
   }, 120_000);
+
+  it('refuses hostile log-form submissions with field errors and changes nothing', async () => {
+    const before = await snapshot();
+    const [acme] = before.leads.filter((l) => l.name === 'Acme Corp');
+    const [bos] = before.leads.filter((l) => l.name === "Bo's Lead");
+    const sel = (value: string) => ({ type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } });
+    const txt = (value: string | null) => ({ type: 'plain_text_input', value });
+    const form = (over: Record<string, object>) => ({
+      lead: { lead_select: sel(acme!.id) },
+      channel: { channel: sel('call') },
+      outcome: { outcome: txt('ok') },
+      next_action: { next_action: txt(null) },
+      next_date: { next_date: { type: 'datepicker', selected_date: null } },
+      next_time: { next_time: { type: 'timepicker', selected_time: null } },
+      promised: { promised: { type: 'checkboxes', selected_options: [] } },
+      their_commitment: { their_commitment: txt(null) },
+      signals: { signals: { type: 'checkboxes', selected_options: [] } },
+      ...over,
+    });
+    const cases: [string, Record<string, object>, string][] = [
+      ['no lead', { lead: { lead_select: { type: 'external_select', selected_option: null } } }, 'lead'],
+      ['forged lead id', { lead: { lead_select: sel('not-a-uuid') } }, 'lead'],
+      ["another rep's lead", { lead: { lead_select: sel(bos!.id) } }, 'lead'],
+      ['unknown channel', { channel: { channel: sel('carrier-pigeon') } }, 'channel'],
+      ['10 KB outcome', { outcome: { outcome: txt('x'.repeat(10_000)) } }, 'outcome'],
+      ['NUL in outcome', { outcome: { outcome: txt('a\u0000b') } }, 'outcome'],
+      ['right-to-left override', { outcome: { outcome: txt('\u202egnp.exe') } }, 'outcome'],
+      ['past date', { next_action: { next_action: txt('call') }, next_date: { next_date: { type: 'datepicker', selected_date: '2020-01-01' } } }, 'next_date'],
+      ['absurd date', { next_action: { next_action: txt('call') }, next_date: { next_date: { type: 'datepicker', selected_date: '2026-02-31' } } }, 'next_date'],
+      ['date without action', { next_date: { next_date: { type: 'datepicker', selected_date: '2026-12-01' } } }, 'next_action'],
+      ['action without date', { next_action: { next_action: txt('call') } }, 'next_date'],
+      ['promise without a step', { promised: { promised: { type: 'checkboxes', selected_options: [{ value: 'promised' }] } } }, 'next_action'],
+    ];
+    for (const [label, over, field] of cases) {
+      const res = await sendInteraction(app.baseUrl, SIGNING_SECRET, {
+        type: 'view_submission', team: { id: TEAM, domain: 'c' }, user: { id: ANA, team_id: TEAM, name: 'ana' }, api_app_id: 'A0APP', token: 't',
+        trigger_id: `t.${label}`,
+        view: { id: `V0${label.length}${field}`, team_id: TEAM, type: 'modal', callback_id: 'log_touch', private_metadata: '', state: { values: form(over) } },
+      });
+      expect(res.body?.response_action, label).toBe('errors');
+      expect(Object.keys(res.body.errors), label).toContain(field);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
 
   it('stores valid text verbatim, never executed', async () => {
     const name = "Robert'); DROP TABLE leads;-- & <b>Co</b> Zoë 🚀";
