@@ -6,7 +6,7 @@ import { buildQueue } from '../src/coach/queue.js';
 import { summarizeStalled } from '../src/coach/stalled.js';
 import { openDatabase } from '../src/db/client.js';
 import { coachLeadsQuery, loadCoachLeads } from '../src/db/queries/coach-leads.js';
-import { leadOwners } from '../src/db/queries/lead-owners.js';
+import { forEachRepLeads } from '../src/db/queries/team-leads-cursor.js';
 import { createScratchDatabase } from '../test/support/db.js';
 
 const { values } = parseArgs({
@@ -104,17 +104,19 @@ try {
     console.error(plan.map((r) => Object.values(r)[0]).join('\n'));
   }
 
-  // Team-wide (a manager's /followup stalled, the digest): rep by rep, so memory holds one rep's leads.
+  // Team-wide (a manager's /followup stalled, the morning plan): one cursor pass, rep by rep.
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
   let teamStalled = 0;
-  const [teamMs] = await time(async () => {
-    for (const owner of await leadOwners(db, TEAM)) {
-      const leads = await loadCoachLeads(db, { teamId: TEAM, ownerId: owner });
-      teamStalled += summarizeStalled(owner, leads, { now: NOW, zone: 'America/New_York' }, 10).total;
+  let teamDue = 0;
+  const clock = { now: NOW, zone: 'America/New_York' };
+  const [teamMs] = await time(() =>
+    forEachRepLeads(db, TEAM, (owner, leads) => {
+      teamStalled += summarizeStalled(owner, leads, clock, 10).total;
+      teamDue += buildQueue(leads, clock).items.length;
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-    }
-  });
+    }),
+  );
 
   const result = {
     leads: LEADS,
@@ -125,8 +127,9 @@ try {
     repLoadMedianMs: Math.round(median(repTimes)),
     repLoadP95Ms: Math.round(p95(repTimes)),
     repQueueBuildMs: Math.round(queueMs * 10) / 10,
-    teamStalledSummaryMs: Math.round(teamMs),
+    teamPlanMs: Math.round(teamMs),
     teamStalled,
+    teamDue,
     teamPeakRssGrowthMb: mb(rssPeak - rssBefore),
   };
   console.log(JSON.stringify(result));

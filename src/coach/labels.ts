@@ -10,8 +10,9 @@ const TIER_LABEL: Record<Tier, string> = {
 
 export const tierLabel = (tier: Tier): string => TIER_LABEL[tier];
 
-export const formatMoney = (value: number): string =>
-  `$${value.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(value) ? 0 : 2 })}`;
+// One formatter, made once: Intl formatters are slow to build and a team has many leads.
+const MONEY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export const formatMoney = (value: number): string => `$${MONEY.format(value)}`;
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

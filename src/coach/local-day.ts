@@ -14,30 +14,35 @@ export function safeZone(zone: string): string {
 
 export const inZone = (at: Date, zone: string): DateTime => DateTime.fromJSDate(at, { zone: safeZone(zone) });
 
-// Ranking a team asks for the same few days over and over; luxon is slow enough for this to matter.
-const endOfDayCache = new Map<string, Date>();
+// Ranking a team asks about the same day (today) over and over; luxon is slow enough for this to matter.
+const dayCache = new Map<string, { start: Date; end: Date }>();
+
+// Every zone's offset is a whole number of quarter hours, so all instants of one UTC quarter hour
+// fall in the same local day: cache by quarter hour, and a team's thousands of due dates share entries.
+const QUARTER_HOUR = 15 * 60_000;
+
+function localDay(at: Date, zone: string): { start: Date; end: Date } {
+  const key = `${Math.floor(at.getTime() / QUARTER_HOUR)}|${zone}`;
+  let day = dayCache.get(key);
+  if (day === undefined) {
+    if (dayCache.size > 10_000) dayCache.clear();
+    const local = inZone(at, zone);
+    day = { start: local.startOf('day').toJSDate(), end: local.endOf('day').toJSDate() };
+    dayCache.set(key, day);
+  }
+  return day;
+}
 
 /** The last instant of the viewer's local day containing `at`. */
-export function endOfLocalDay(at: Date, zone: string): Date {
-  const key = `${at.getTime()}|${zone}`;
-  let end = endOfDayCache.get(key);
-  if (end === undefined) {
-    if (endOfDayCache.size > 10_000) endOfDayCache.clear();
-    end = inZone(at, zone).endOf('day').toJSDate();
-    endOfDayCache.set(key, end);
-  }
-  return end;
-}
+export const endOfLocalDay = (at: Date, zone: string): Date => localDay(at, zone).end;
+export const startOfLocalDay = (at: Date, zone: string): Date => localDay(at, zone).start;
 
 /** Whole local days from a to b (b later: positive). Calendar days, so DST changes don't matter. */
 export function localDaysBetween(a: Date, b: Date, zone: string): number {
-  const day = (d: Date) => {
-    const local = inZone(d, zone);
-    return Date.UTC(local.year, local.month - 1, local.day);
-  };
-  return Math.round((day(b) - day(a)) / 86_400_000);
+  // Local days are 23 to 25 hours long across DST changes: rounding whole days absorbs that.
+  return Math.round((startOfLocalDay(b, zone).getTime() - startOfLocalDay(a, zone).getTime()) / 86_400_000);
 }
 
-/** A step is due on its day and overdue after it, both in the viewer's zone. */
-export const isOverdue = (dueAt: Date, now: Date, zone: string): boolean => now > endOfLocalDay(dueAt, zone);
+/** A step is due on its day and overdue after it (its day ended before today began), in the viewer's zone. */
+export const isOverdue = (dueAt: Date, now: Date, zone: string): boolean => dueAt < startOfLocalDay(now, zone);
 export const isDueByToday = (dueAt: Date, now: Date, zone: string): boolean => dueAt <= endOfLocalDay(now, zone);
