@@ -43,7 +43,8 @@ export function buildManifest(base: SlackManifest, opts: { url?: string; socket?
   }
   if (opts.url) {
     const host = baseUrl(opts.url);
-    const move = (u: string | undefined) => (u ? u.replace(PLACEHOLDER_URL, host) : u);
+    // Whatever host the base manifest names (the placeholder or another), only the path is kept.
+    const move = (u: string | undefined) => (u ? host + u.slice(new URL(u).origin.length) : u);
     for (const c of commands) c.url = move(c.url);
     if (events) events.request_url = move(events.request_url);
     if (interactivity) {

@@ -59,8 +59,9 @@ function loadContract(): Contract | null {
   for (const [path, ops] of Object.entries(spec.paths)) {
     const names = new Set<string>();
     for (const op of Object.values(ops)) {
-      // The token travels as an Authorization: Bearer header, whatever the description says.
-      for (const p of op.parameters ?? []) if (p.required && p.name !== 'token' && p.in !== 'header') names.add(p.name);
+      // Arguments are form fields or query parameters; the token travels as an Authorization: Bearer
+      // header, whatever the description says.
+      for (const p of op.parameters ?? []) if (p.required && p.name !== 'token' && (p.in === 'formData' || p.in === 'query')) names.add(p.name);
     }
     required.set(path.replace(/^\//, ''), [...names]);
   }
@@ -109,8 +110,9 @@ export async function startSlackStandIn(opts: { users?: StandInUser[]; teamId?: 
       case 'auth.test':
         return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'followup-coach', team_id: teamId, user_id: botUserId, bot_id: 'B0BOT' };
       case 'users.info': {
+        // Any user-shaped id is a user (default zone); anything else is unknown, as Slack says.
         const id = String(args.user ?? '');
-        if (!id) return { ok: false, error: 'user_not_found' };
+        if (!/^[UW]\w+$/.test(id)) return { ok: false, error: 'user_not_found' };
         const u = users.get(id) ?? { id, tz: 'America/New_York' };
         return {
           ok: true,

@@ -56,6 +56,12 @@ describe('manifest forms', () => {
     expect(text.match(/https:\/\/coach\.acme\.io\/slack\/events/g)).toHaveLength(4);
   });
 
+  it('moves URLs off any host, not only the placeholder, keeping a path prefix', async () => {
+    const moved = buildManifest(buildManifest(await loadManifest(), { url: 'https://coach.acme.io' }), { url: 'https://proxy.acme.io/coach/' });
+    expect(moved.settings.event_subscriptions.request_url).toBe('https://proxy.acme.io/coach/slack/events');
+    expect(JSON.stringify(moved)).not.toContain('coach.acme.io');
+  });
+
   it('has no request URLs in Socket Mode', async () => {
     const m = buildManifest(await loadManifest(), { socket: true });
     expect(m.settings.socket_mode_enabled).toBe(true);
