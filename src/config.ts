@@ -47,6 +47,8 @@ export type LogLevel = Config['LOG_LEVEL'];
 export interface ConfigNeeds {
   /** serve needs Slack credentials; migrate, import and friends do not. */
   slack?: boolean;
+  /** Jobs send with the bot token but receive nothing, so need no signing secret. */
+  botToken?: boolean;
 }
 
 /** Parses the environment once; throws ConfigError with one line naming the variable. */
@@ -57,8 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
     throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
   }
   const config = parsed.data;
+  if ((needs.slack || needs.botToken) && !config.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN is required (an xoxb- bot token)');
   if (needs.slack) {
-    if (!config.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN is required (an xoxb- bot token)');
     if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
       throw new ConfigError('SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
     }

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
 import { createLogger } from './logger.js';
+import { runMorning } from './jobs/morning.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { jobSlackClient } from './jobs/slack-client.js';
 import { startSlackApp } from './slack/app.js';
 import { buildManifest, loadManifest } from './slack/manifest.js';
 
@@ -12,6 +16,8 @@ const USAGE = `Usage: followup-coach <command>
 Commands:
   serve                         run the Slack app, its HTTP endpoints and the scheduler
   migrate                       apply the database migrations and exit
+  jobs run morning [--at <ISO-8601 time>] [--team <T>]
+                                run one scheduler job now, as if the clock read --at; prints a JSON summary
   manifest [--url <https://host> | --socket]
                                 print the Slack app manifest for your host, or for Socket Mode
   help                          show this text
@@ -30,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       return migrateOnly();
     case 'manifest':
       return printManifest(rest);
+    case 'jobs':
+      return runJob(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -69,6 +77,8 @@ async function serve(): Promise<number> {
     throw err;
   });
 
+  const scheduler = startScheduler({ database, client: jobSlackClient(config, logger), logger });
+
   let stopping = false;
   const stop = async (signal: string) => {
     // A second signal means "now".
@@ -76,12 +86,43 @@ async function serve(): Promise<number> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await running.stop().catch((err) => logger.warn({ err: err.message }, 'stopping the app failed'));
+    await scheduler.stop().catch((err) => logger.warn({ err: err.message }, 'stopping the scheduler failed'));
     await database.close().catch((err) => logger.warn({ err: err.message }, 'closing the database failed'));
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   return new Promise<number>(() => {});
+}
+
+const JOBS = ['morning'] as const;
+
+async function runJob(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { at: { type: 'string' }, team: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [verb, job] = positionals;
+  if (verb !== 'run' || !job || !(JOBS as readonly string[]).includes(job)) {
+    throw new UsageError(`Usage: followup-coach jobs run <${JOBS.join('|')}> [--at <ISO-8601 time>] [--team <T>]`);
+  }
+  const at = values.at ? new Date(values.at) : new Date();
+  if (Number.isNaN(at.getTime()) || (values.at && !/^\d{4}-\d{2}-\d{2}T/.test(values.at))) {
+    throw new UsageError(`--at must be an ISO-8601 time like 2026-12-01T13:00:00Z, not "${values.at}".`);
+  }
+  const config = loadConfig(process.env, { botToken: true });
+  const logger = createLogger(config.LOG_LEVEL, pino.destination(2));
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await database.migrate();
+    const summary = await runMorning({ database, client: jobSlackClient(config, logger), logger, at, teamId: values.team });
+    console.log(JSON.stringify(summary));
+  } finally {
+    await database.close();
+  }
+  return 0;
 }
 
 async function printManifest(args: string[]): Promise<number> {

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { WebClient } from '@slack/web-api';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { buildQueue } from '../coach/queue.js';
+import type { Database } from '../db/client.js';
+import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
+import { reps, teams } from '../db/schema.js';
+import { morningMessage, type MorningMessage } from '../slack/ui/morning-message.js';
+import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from './ledger.js';
+import { morningDue } from './morning-schedule.js';
+
+export interface JobSummary {
+  job: string;
+  sent: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface MorningOptions {
+  database: Database;
+  client: WebClient;
+  logger: Logger;
+  /** The time the job acts as of (the tick's clock, or `jobs run --at`). */
+  at: Date;
+  teamId?: string;
+  /** Names this process in the ledger. */
+  claimer?: string;
+}
+
+// Slack errors that will not go away by retrying: the rep is marked failed for the day.
+const PERMANENT = new Set(['user_not_found', 'account_inactive', 'user_disabled', 'cannot_dm_bot', 'channel_not_found', 'not_in_channel', 'invalid_blocks', 'msg_too_long']);
+
+interface Plan {
+  userId: string;
+  periodKey: string;
+  message: MorningMessage | null;
+}
+
+/**
+ * The morning DM (DESIGN §2): each rep whose local DM time has come today (weekdays, up to 4 hours
+ * late) gets their ranked queue once — every send is claimed in the delivery ledger first, so
+ * several replicas and a restart after a crash still send each rep one DM.
+ */
+export async function runMorning(opts: MorningOptions): Promise<JobSummary> {
+  const summary: JobSummary = { job: 'morning', sent: 0, skipped: 0, failed: 0 };
+  const { db } = opts.database;
+  const claimer = opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const activeTeams = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(isNull(teams.uninstalledAt), opts.teamId ? eq(teams.id, opts.teamId) : undefined));
+
+  for (const team of activeTeams) {
+    const teamReps = await db.select().from(reps).where(eq(reps.teamId, team.id));
+    const due = new Map<string, { periodKey: string; zone: string }>();
+    for (const rep of teamReps) {
+      const when = morningDue(rep, opts.at);
+      if (when) due.set(rep.userId, { periodKey: when.periodKey, zone: rep.tz ?? 'UTC' });
+    }
+    if (due.size === 0) continue;
+    const settled = await settledTargets(db, 'morning', team.id, [...due.values()].map((d) => d.periodKey), [...due.keys()]);
+    for (const [userId, d] of due) if (settled.has(`${userId}|${d.periodKey}`)) due.delete(userId);
+    if (due.size === 0) continue;
+
+    // Plan from one cursor pass over the team; send afterwards (the cursor holds the connection).
+    const plans: Plan[] = [];
+    await forEachRepLeads(db, team.id, (ownerId, leads) => {
+      const d = due.get(ownerId);
+      if (!d) return;
+      plans.push({ userId: ownerId, periodKey: d.periodKey, message: morningMessage(buildQueue(leads, { now: opts.at, zone: d.zone }), { now: opts.at, zone: d.zone }) });
+      due.delete(ownerId);
+    });
+    // Due reps who own no leads have nothing to hear about.
+    for (const [userId, d] of due) plans.push({ userId, periodKey: d.periodKey, message: null });
+
+    for (const plan of plans) await deliver(opts, team.id, plan, claimer, summary);
+  }
+  return summary;
+}
+
+async function deliver(opts: MorningOptions, teamId: string, plan: Plan, claimer: string, summary: JobSummary): Promise<void> {
+  const { db } = opts.database;
+  const claim = await claimDelivery(db, { kind: 'morning', teamId, target: plan.userId, periodKey: plan.periodKey }, claimer);
+  if (!claim) return;
+  const log = opts.logger.child({ job: 'morning', teamId, rep: plan.userId, period: plan.periodKey });
+  if (!plan.message) {
+    // Nothing due and no warnings: no message (and no re-planning this rep every minute).
+    await finishDelivery(db, claim.id, { status: 'skipped', error: 'nothing due' });
+    summary.skipped += 1;
+    return;
+  }
+  try {
+    const im = await opts.client.conversations.open({ users: plan.userId });
+    const res = await opts.client.chat.postMessage({ channel: im.channel!.id!, text: plan.message.text, blocks: plan.message.blocks });
+    await finishDelivery(db, claim.id, { status: 'sent', slackTs: res.ts ?? '' });
+    summary.sent += 1;
+    log.info('morning DM sent');
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+    if (PERMANENT.has(code)) {
+      await finishDelivery(db, claim.id, { status: 'failed', error: code });
+      log.warn({ error: code }, 'morning DM failed');
+    } else {
+      await releaseDelivery(db, claim.id, code);
+      log.warn({ error: code }, 'morning DM failed; a later tick will retry');
+    }
+    summary.failed += 1;
+  }
+}

@@ -1,0 +1,39 @@
+import cron from 'node-cron';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.js';
+import { runMorning } from './morning.js';
+
+export interface Scheduler {
+  stop(): Promise<void>;
+}
+
+/**
+ * One tick a minute (every replica ticks; the ledger makes each message go out once). A tick that
+ * is still running when the next is due is not doubled.
+ */
+export function startScheduler(opts: { database: Database; client: WebClient; logger: Logger; now?: () => Date; cron?: string }): Scheduler {
+  const now = opts.now ?? (() => new Date());
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    const started = Date.now();
+    running = runMorning({ database: opts.database, client: opts.client, logger: opts.logger, at: now() })
+      .then((summary) => {
+        if (summary.sent + summary.failed + summary.skipped > 0) opts.logger.info({ ...summary, ms: Date.now() - started }, 'job run');
+      })
+      .catch((err: Error) => opts.logger.error({ job: 'morning', err: err.message }, 'job failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const task = cron.schedule(opts.cron ?? '* * * * *', tick);
+  // A restart catches up at once rather than waiting for the next minute.
+  tick();
+  return {
+    async stop() {
+      await task.stop();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { boltLogger } from '../logger.js';
+
+/**
+ * The scheduler's own Web API client: no automatic retries, because a retried chat.postMessage
+ * whose first try did arrive would post twice. The delivery ledger owns retries instead.
+ */
+export function jobSlackClient(config: Config, logger: Logger): WebClient {
+  return new WebClient(config.SLACK_BOT_TOKEN, {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+    logger: boltLogger(logger),
+  });
+}

@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { addLead } from '../../src/db/ops/add-lead.js';
+import { ensureRep } from '../../src/db/ops/ensure-rep.js';
+import { logTouch } from '../../src/db/ops/log-touch.js';
+import { deliveries } from '../../src/db/schema.js';
+import { createScratchDatabase } from '../support/db.js';
+import { BOT_TOKEN, cliPath } from '../support/serve-process.js';
+import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+
+const run = promisify(execFile);
+const TEAM = 'T0MORNING';
+// Wed 25 Nov 2026, 13:05 UTC: 08:05 in New York, 14:05 in Berlin (past the 4-hour catch-up), 05:05 in LA.
+const AT = '2026-11-25T13:05:00Z';
+
+interface Target {
+  name: string;
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  cleanup(): Promise<void>;
+}
+
+async function targets(): Promise<Target[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'fc-morning-'));
+  const list: Target[] = [{ name: 'pglite', env: { DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) }];
+  if (process.env.DATABASE_URL) {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+    list.push({ name: 'postgres', env: { DATABASE_URL: scratch.url }, open: () => openDatabase({ databaseUrl: scratch.url, max: 2 }), cleanup: () => scratch.drop() });
+  }
+  return list;
+}
+
+describe.each(await targets())('`jobs run morning` on $name', (target) => {
+  let slack: SlackStandIn;
+  const job = async (at = AT) => {
+    const { stdout } = await run(process.execPath, [cliPath(), 'jobs', 'run', 'morning', '--at', at, '--team', TEAM], {
+      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', ...target.env },
+    });
+    return JSON.parse(stdout.trim());
+  };
+
+  beforeAll(async () => {
+    slack = await startSlackStandIn({ teamId: TEAM });
+    const database = await target.open();
+    try {
+      await database.migrate();
+      const db = database.db;
+      const now = new Date('2026-11-20T15:00:00Z');
+      const reps = { U0NY: 'America/New_York', U0BERLIN: 'Europe/Berlin', U0LA: 'America/Los_Angeles', U0IDLE: 'America/New_York' };
+      for (const [id, tz] of Object.entries(reps)) await ensureRep(db, TEAM, id, { tz }, now);
+      for (const owner of ['U0NY', 'U0BERLIN', 'U0LA']) {
+        const lead = await addLead(db, { teamId: TEAM, ownerId: owner, createdBy: owner, name: `Acme for ${owner}`, tier: 'referral', value: 9000, now });
+        await logTouch(db, { teamId: TEAM, repId: owner, leadId: lead.id, channel: 'call', now, next: { action: 'send proposal', dueAt: new Date('2026-11-24T04:59:59.999Z'), promised: true } });
+      }
+      // The idle rep's only lead has its next step next week: nothing due, no warning.
+      const calm = await addLead(db, { teamId: TEAM, ownerId: 'U0IDLE', createdBy: 'U0IDLE', name: 'Calm Co', now });
+      await logTouch(db, { teamId: TEAM, repId: 'U0IDLE', leadId: calm.id, channel: 'email', now, next: { action: 'check in', dueAt: new Date('2026-12-02T04:59:59.999Z') } });
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await slack?.close();
+    await target.cleanup();
+  });
+
+  it('DMs the reps whose local morning has come, and only them', async () => {
+    expect(await job()).toEqual({ job: 'morning', sent: 1, skipped: 1, failed: 0 });
+    const posts = slack.callsOf('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(slack.callsOf('conversations.open').map((c) => c.args.users)).toEqual(['U0NY']);
+    const blocks = JSON.stringify(posts[0]!.args.blocks);
+    expect(blocks).toContain('Acme for U0NY');
+    expect(blocks).toContain('promised send proposal overdue 2 days');
+    expect(posts[0]!.args.text).toMatch(/^Good morning! 1 lead to follow up today/);
+    expect(slack.violations).toEqual([]);
+  });
+
+  it('never twice: a second run the same morning sends nothing', async () => {
+    expect(await job('2026-11-25T13:30:00Z')).toEqual({ job: 'morning', sent: 0, skipped: 0, failed: 0 });
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('LA\'s morning comes later; a failed DM is recorded and does not block the others', async () => {
+    slack.failNext('chat.postMessage', 'account_inactive');
+    expect(await job('2026-11-25T16:00:00Z')).toEqual({ job: 'morning', sent: 0, skipped: 0, failed: 1 });
+    const database = await target.open();
+    try {
+      const rows = await database.db.select().from(deliveries);
+      const byTarget = Object.fromEntries(rows.map((r) => [r.target, [r.status, r.error]]));
+      expect(byTarget).toEqual({ U0NY: ['sent', null], U0IDLE: ['skipped', 'nothing due'], U0LA: ['failed', 'account_inactive'] });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses a malformed --at with exit code 2', async () => {
+    const err = await run(process.execPath, [cliPath(), 'jobs', 'run', 'morning', '--at', 'tomorrow'], {
+      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, ...target.env },
+    }).catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stderr).toMatch(/--at must be an ISO-8601 time/);
+  });
+});
