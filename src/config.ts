@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 
 /** Thrown when the environment is unusable; main.ts prints the message alone and exits 2. */
@@ -34,6 +35,23 @@ const envSchema = z.object({
     })
     .transform((v) => (v === undefined ? 3000 : Number(v))),
   HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
+  // Scheduler knobs. The defaults suit production; tests and demos change them.
+  FOLLOWUP_TICK: optionalText
+    .refine((v) => v === undefined || cron.validate(v), { message: 'must be a cron expression like "* * * * *"' })
+    .transform((v) => v ?? '* * * * *'),
+  FOLLOWUP_SEND_RATE: optionalText
+    .refine((v) => v === undefined || (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0), { message: 'must be a positive number of messages a second' })
+    .transform((v) => (v === undefined ? 10 : Number(v))),
+  FOLLOWUP_SEND_CONCURRENCY: optionalText
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 32), { message: 'must be a whole number from 1 to 32' })
+    .transform((v) => (v === undefined ? 1 : Number(v))),
+  FOLLOWUP_LEASE_SECONDS: optionalText
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1), { message: 'must be a whole number of seconds, at least 1' })
+    .transform((v) => (v === undefined ? 120 : Number(v))),
+  // The app's clock starts at this instant and runs on from there (tests and demos; never in production).
+  FOLLOWUP_CLOCK_START: optionalText
+    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), { message: 'must be an ISO-8601 time' })
+    .transform((v) => (v === undefined ? undefined : new Date(v))),
   LOG_LEVEL: optionalText
     .refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
       message: `must be one of ${LOG_LEVELS.join(', ')}`,
@@ -66,4 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
     }
   }
   return config;
+}
+
+/** The app's clock: real time, or real time shifted to start at FOLLOWUP_CLOCK_START. */
+export function clockFrom(config: Pick<Config, 'FOLLOWUP_CLOCK_START'>): () => Date {
+  const start = config.FOLLOWUP_CLOCK_START;
+  if (!start) return () => new Date();
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }

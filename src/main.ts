@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config.js';
+import { clockFrom, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
 import { createLogger } from './logger.js';
@@ -72,12 +72,22 @@ async function serve(): Promise<number> {
     await database.close();
     throw err;
   }
-  const running = await startSlackApp({ config, logger, database }).catch(async (err) => {
+  const now = clockFrom(config);
+  const running = await startSlackApp({ config, logger, database, now }).catch(async (err) => {
     await database.close();
     throw err;
   });
 
-  const scheduler = startScheduler({ database, client: jobSlackClient(config, logger), logger });
+  const scheduler = startScheduler({
+    database,
+    client: jobSlackClient(config, logger),
+    logger,
+    now,
+    cron: config.FOLLOWUP_TICK,
+    sendRate: config.FOLLOWUP_SEND_RATE,
+    concurrency: config.FOLLOWUP_SEND_CONCURRENCY,
+    leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -117,7 +127,16 @@ async function runJob(args: string[]): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await database.migrate();
-    const summary = await runMorning({ database, client: jobSlackClient(config, logger), logger, at, teamId: values.team });
+    const summary = await runMorning({
+      database,
+      client: jobSlackClient(config, logger),
+      logger,
+      at,
+      teamId: values.team,
+      sendRate: config.FOLLOWUP_SEND_RATE,
+      concurrency: config.FOLLOWUP_SEND_CONCURRENCY,
+      leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
+    });
     console.log(JSON.stringify(summary));
   } finally {
     await database.close();

@@ -9,6 +9,7 @@ import { reps, teams } from '../db/schema.js';
 import { morningMessage, type MorningMessage } from '../slack/ui/morning-message.js';
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from './ledger.js';
 import { morningDue } from './morning-schedule.js';
+import { forEachLimited, Pacer } from './pacer.js';
 
 export interface JobSummary {
   job: string;
@@ -26,7 +27,20 @@ export interface MorningOptions {
   teamId?: string;
   /** Names this process in the ledger. */
   claimer?: string;
+  /** Messages a second to Slack, workspace-wide (default 10), and sends in flight at once (default 1). */
+  sendRate?: number;
+  concurrency?: number;
+  leaseMs?: number;
 }
+
+// Slack allows about one message a second per channel and a workspace-wide cap; DMs are one channel
+// each, so the workspace cap is what binds. Ten a second keeps well under it.
+export const DEFAULT_SEND_RATE = 10;
+// One send in flight: a crash mid-send can then repeat at most that one message (DESIGN §2).
+// Larger installs may trade that for speed with FOLLOWUP_SEND_CONCURRENCY.
+const DEFAULT_CONCURRENCY = 1;
+// A 429 is waited out and the same message tried again, this many times.
+const RATE_LIMIT_TRIES = 5;
 
 // Slack errors that will not go away by retrying: the rep is marked failed for the day.
 const PERMANENT = new Set(['user_not_found', 'account_inactive', 'user_disabled', 'cannot_dm_bot', 'channel_not_found', 'not_in_channel', 'invalid_blocks', 'msg_too_long']);
@@ -46,6 +60,7 @@ export async function runMorning(opts: MorningOptions): Promise<JobSummary> {
   const summary: JobSummary = { job: 'morning', sent: 0, skipped: 0, failed: 0 };
   const { db } = opts.database;
   const claimer = opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const pacer = new Pacer(opts.sendRate ?? DEFAULT_SEND_RATE);
   const activeTeams = await db
     .select({ id: teams.id })
     .from(teams)
@@ -74,14 +89,36 @@ export async function runMorning(opts: MorningOptions): Promise<JobSummary> {
     // Due reps who own no leads have nothing to hear about.
     for (const [userId, d] of due) plans.push({ userId, periodKey: d.periodKey, message: null });
 
-    for (const plan of plans) await deliver(opts, team.id, plan, claimer, summary);
+    await forEachLimited(plans, opts.concurrency ?? DEFAULT_CONCURRENCY, (plan) => deliver(opts, team.id, plan, claimer, summary, pacer));
   }
   return summary;
 }
 
-async function deliver(opts: MorningOptions, teamId: string, plan: Plan, claimer: string, summary: JobSummary): Promise<void> {
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Sends one message, waiting out 429s (Retry-After) and trying the same message again. */
+async function post(opts: MorningOptions, pacer: Pacer, userId: string, message: MorningMessage): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    await pacer.wait();
+    try {
+      const im = await opts.client.conversations.open({ users: userId });
+      const res = await opts.client.chat.postMessage({ channel: im.channel!.id!, text: message.text, blocks: message.blocks });
+      return res.ts ?? '';
+    } catch (err) {
+      const e = err as { code?: string; retryAfter?: number };
+      if (e.code !== 'slack_webapi_rate_limited_error' || attempt >= RATE_LIMIT_TRIES) throw err;
+      // A 429 means Slack did not take the message: waiting and sending again cannot double it.
+      const waitMs = Math.max(1, e.retryAfter ?? 1) * 1000;
+      pacer.pause(waitMs);
+      opts.logger.warn({ job: 'morning', rep: userId, retryAfterMs: waitMs }, 'Slack rate limit; waiting');
+      await sleep(waitMs);
+    }
+  }
+}
+
+async function deliver(opts: MorningOptions, teamId: string, plan: Plan, claimer: string, summary: JobSummary, pacer: Pacer): Promise<void> {
   const { db } = opts.database;
-  const claim = await claimDelivery(db, { kind: 'morning', teamId, target: plan.userId, periodKey: plan.periodKey }, claimer);
+  const claim = await claimDelivery(db, { kind: 'morning', teamId, target: plan.userId, periodKey: plan.periodKey }, claimer, opts.leaseMs);
   if (!claim) return;
   const log = opts.logger.child({ job: 'morning', teamId, rep: plan.userId, period: plan.periodKey });
   if (!plan.message) {
@@ -91,13 +128,13 @@ async function deliver(opts: MorningOptions, teamId: string, plan: Plan, claimer
     return;
   }
   try {
-    const im = await opts.client.conversations.open({ users: plan.userId });
-    const res = await opts.client.chat.postMessage({ channel: im.channel!.id!, text: plan.message.text, blocks: plan.message.blocks });
-    await finishDelivery(db, claim.id, { status: 'sent', slackTs: res.ts ?? '' });
+    const ts = await post(opts, pacer, plan.userId, plan.message);
+    await finishDelivery(db, claim.id, { status: 'sent', slackTs: ts });
     summary.sent += 1;
     log.info('morning DM sent');
   } catch (err) {
-    const code = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+    const e = err as { code?: string; data?: { error?: string } };
+    const code = e.data?.error ?? e.code ?? (err as Error).message;
     if (PERMANENT.has(code)) {
       await finishDelivery(db, claim.id, { status: 'failed', error: code });
       log.warn({ error: code }, 'morning DM failed');

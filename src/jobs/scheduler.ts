@@ -12,13 +12,24 @@ export interface Scheduler {
  * One tick a minute (every replica ticks; the ledger makes each message go out once). A tick that
  * is still running when the next is due is not doubled.
  */
-export function startScheduler(opts: { database: Database; client: WebClient; logger: Logger; now?: () => Date; cron?: string }): Scheduler {
+export interface SchedulerOptions {
+  database: Database;
+  client: WebClient;
+  logger: Logger;
+  now?: () => Date;
+  cron?: string;
+  sendRate?: number;
+  concurrency?: number;
+  leaseMs?: number;
+}
+
+export function startScheduler(opts: SchedulerOptions): Scheduler {
   const now = opts.now ?? (() => new Date());
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
     const started = Date.now();
-    running = runMorning({ database: opts.database, client: opts.client, logger: opts.logger, at: now() })
+    running = runMorning({ database: opts.database, client: opts.client, logger: opts.logger, at: now(), sendRate: opts.sendRate, concurrency: opts.concurrency, leaseMs: opts.leaseMs })
       .then((summary) => {
         if (summary.sent + summary.failed + summary.skipped > 0) opts.logger.info({ ...summary, ms: Date.now() - started }, 'job run');
       })

@@ -100,6 +100,19 @@ describe.each(await targets())('`jobs run morning` on $name', (target) => {
     }
   });
 
+  it('waits out Slack\'s 429s (Retry-After) and sends the message once', async () => {
+    slack.failNext('chat.postMessage', 'ratelimited', { status: 429, retryAfter: 1 });
+    slack.failNext('chat.postMessage', 'ratelimited', { status: 429, retryAfter: 1 });
+    const before = slack.callsOf('chat.postMessage').length;
+    const started = Date.now();
+    // Thursday morning in New York: a new day, a new DM.
+    expect(await job('2026-11-26T13:10:00Z')).toEqual({ job: 'morning', sent: 1, skipped: 1, failed: 0 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    // Two refused by the rate limit, one taken.
+    expect(slack.callsOf('chat.postMessage').length - before).toBe(3);
+    expect(await job('2026-11-26T13:20:00Z')).toEqual({ job: 'morning', sent: 0, skipped: 0, failed: 0 });
+  });
+
   it('refuses a malformed --at with exit code 2', async () => {
     const err = await run(process.execPath, [cliPath(), 'jobs', 'run', 'morning', '--at', 'tomorrow'], {
       env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, ...target.env },

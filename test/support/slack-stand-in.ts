@@ -33,6 +33,8 @@ export interface SlackStandIn {
   violations: string[];
   setUser(u: StandInUser): void;
   failNext(method: string, error: string, opts?: { status?: number; retryAfter?: number }): void;
+  /** Answers every call of `method` this much later (a slow Slack), 0 to stop. */
+  setDelay(method: string, ms: number): void;
   callsOf(method: string): RecordedCall[];
   waitFor(pred: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -96,6 +98,7 @@ export async function startSlackStandIn(opts: { users?: StandInUser[]; teamId?: 
   const teamId = opts.teamId ?? 'T0TEST';
   const botUserId = opts.botUserId ?? 'U0BOT';
   const users = new Map((opts.users ?? []).map((u) => [u.id, u]));
+  const delays = new Map<string, number>();
   const failures = new Map<string, { error: string; status?: number; retryAfter?: number }[]>();
   const calls: RecordedCall[] = [];
   const responses: SlackStandIn['responses'] = [];
@@ -179,6 +182,8 @@ export async function startSlackStandIn(opts: { users?: StandInUser[]; teamId?: 
           return send(200, { ok: false, error: 'invalid_arguments' });
         }
       }
+      const delay = delays.get(method);
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       const failure = failures.get(method)?.shift();
       if (failure) {
         return failure.status
@@ -201,6 +206,7 @@ export async function startSlackStandIn(opts: { users?: StandInUser[]; teamId?: 
     violations,
     setUser: (u) => void users.set(u.id, u),
     failNext: (method, error, o = {}) => void failures.set(method, [...(failures.get(method) ?? []), { error, ...o }]),
+    setDelay: (method, ms) => void delays.set(method, ms),
     callsOf: (method) => calls.filter((c) => c.method === method),
     async waitFor(pred, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
