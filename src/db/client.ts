@@ -33,20 +33,25 @@ export interface OpenOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   max?: number;
+  /** Called for every statement (benchmarks count them). */
+  onQuery?: (sql: string) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.max ?? 10) : openPglite(opts.dataDir ?? './.data');
+  const logger = opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined;
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.max ?? 10, logger) : openPglite(opts.dataDir ?? './.data', logger);
 }
 
-function openPostgres(url: string, max: number): Database {
+type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
+
+function openPostgres(url: string, max: number, logger: QueryLogger): Database {
   const client = postgres(url, {
     max,
     // Fail fast when the server is away rather than postgres.js's 30 s default.
     connect_timeout: 2,
     onnotice: () => {},
   });
-  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -70,7 +75,7 @@ function openPostgres(url: string, max: number): Database {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, logger: QueryLogger): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   let client: PGlite;
@@ -80,7 +85,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     unlock();
     throw err;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { buildQueue } from '../coach/queue.js';
-import type { Database } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
 import { reps, teams } from '../db/schema.js';
 import { morningMessage, type MorningMessage } from '../slack/ui/morning-message.js';
@@ -45,7 +45,7 @@ const RATE_LIMIT_TRIES = 5;
 // Slack errors that will not go away by retrying: the rep is marked failed for the day.
 const PERMANENT = new Set(['user_not_found', 'account_inactive', 'user_disabled', 'cannot_dm_bot', 'channel_not_found', 'not_in_channel', 'invalid_blocks', 'msg_too_long']);
 
-interface Plan {
+export interface Plan {
   userId: string;
   periodKey: string;
   message: MorningMessage | null;
@@ -58,40 +58,51 @@ interface Plan {
  */
 export async function runMorning(opts: MorningOptions): Promise<JobSummary> {
   const summary: JobSummary = { job: 'morning', sent: 0, skipped: 0, failed: 0 };
-  const { db } = opts.database;
   const claimer = opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const pacer = new Pacer(opts.sendRate ?? DEFAULT_SEND_RATE);
-  const activeTeams = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(isNull(teams.uninstalledAt), opts.teamId ? eq(teams.id, opts.teamId) : undefined));
-
-  for (const team of activeTeams) {
-    const teamReps = await db.select().from(reps).where(eq(reps.teamId, team.id));
-    const due = new Map<string, { periodKey: string; zone: string }>();
-    for (const rep of teamReps) {
-      const when = morningDue(rep, opts.at);
-      if (when) due.set(rep.userId, { periodKey: when.periodKey, zone: rep.tz ?? 'UTC' });
-    }
-    if (due.size === 0) continue;
-    const settled = await settledTargets(db, 'morning', team.id, [...due.values()].map((d) => d.periodKey), [...due.keys()]);
-    for (const [userId, d] of due) if (settled.has(`${userId}|${d.periodKey}`)) due.delete(userId);
-    if (due.size === 0) continue;
-
-    // Plan from one cursor pass over the team; send afterwards (the cursor holds the connection).
-    const plans: Plan[] = [];
-    await forEachRepLeads(db, team.id, (ownerId, leads) => {
-      const d = due.get(ownerId);
-      if (!d) return;
-      plans.push({ userId: ownerId, periodKey: d.periodKey, message: morningMessage(buildQueue(leads, { now: opts.at, zone: d.zone }), { now: opts.at, zone: d.zone }) });
-      due.delete(ownerId);
-    });
-    // Due reps who own no leads have nothing to hear about.
-    for (const [userId, d] of due) plans.push({ userId, periodKey: d.periodKey, message: null });
-
-    await forEachLimited(plans, opts.concurrency ?? DEFAULT_CONCURRENCY, (plan) => deliver(opts, team.id, plan, claimer, summary, pacer));
+  for (const teamId of await activeTeamIds(opts.database.db, opts.teamId)) {
+    const plans = await planMorning(opts.database.db, teamId, opts.at);
+    await forEachLimited(plans, opts.concurrency ?? DEFAULT_CONCURRENCY, (plan) => deliver(opts, teamId, plan, claimer, summary, pacer));
   }
   return summary;
+}
+
+export async function activeTeamIds(db: Db, only?: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(isNull(teams.uninstalledAt), only ? eq(teams.id, only) : undefined));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Who is owed this morning's DM in a team, and what it says: a fixed number of statements per team
+ * (the reps, the ledger, one cursor pass over the leads), whatever its size.
+ */
+export async function planMorning(db: Db, teamId: string, at: Date): Promise<Plan[]> {
+  const teamReps = await db.select().from(reps).where(eq(reps.teamId, teamId));
+  const due = new Map<string, { periodKey: string; zone: string }>();
+  for (const rep of teamReps) {
+    const when = morningDue(rep, at);
+    if (when) due.set(rep.userId, { periodKey: when.periodKey, zone: rep.tz ?? 'UTC' });
+  }
+  if (due.size === 0) return [];
+  const settled = await settledTargets(db, 'morning', teamId, [...due.values()].map((d) => d.periodKey), [...due.keys()]);
+  for (const [userId, d] of due) if (settled.has(`${userId}|${d.periodKey}`)) due.delete(userId);
+  if (due.size === 0) return [];
+
+  // Plan from one cursor pass over the team; send afterwards (the cursor holds the connection).
+  const plans: Plan[] = [];
+  await forEachRepLeads(db, teamId, (ownerId, leads) => {
+    const d = due.get(ownerId);
+    if (!d) return;
+    const clock = { now: at, zone: d.zone };
+    plans.push({ userId: ownerId, periodKey: d.periodKey, message: morningMessage(buildQueue(leads, clock), clock) });
+    due.delete(ownerId);
+  });
+  // Due reps who own no leads have nothing to hear about.
+  for (const [userId, d] of due) plans.push({ userId, periodKey: d.periodKey, message: null });
+  return plans;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
