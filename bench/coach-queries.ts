@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { buildQueue } from '../src/coach/queue.js';
 import { summarizeStalled } from '../src/coach/stalled.js';
 import { openDatabase } from '../src/db/client.js';
-import { coachLeadsQuery, loadCoachLeads } from '../src/db/queries/coach-leads.js';
+import { loadCoachLeads } from '../src/db/queries/coach-leads.js';
 import { forEachRepLeads } from '../src/db/queries/team-leads-cursor.js';
 import { createScratchDatabase } from '../test/support/db.js';
 import { seedTeam } from './seed.js';
@@ -16,7 +16,6 @@ const { values } = parseArgs({
     touches: { type: 'string', default: '2000000' },
     reps: { type: 'string', default: '200' },
     runs: { type: 'string', default: '20' },
-    explain: { type: 'boolean', default: false },
   },
 });
 const LEADS = Number(values.leads);
@@ -35,10 +34,6 @@ if (!url) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-/** Inlines $n parameters (benchmark only: values are our own constants). */
-const inline = (text: string, params: unknown[]) =>
-  text.replace(/\$(\d+)/g, (_, n) => `'${String(params[Number(n) - 1]).replace(/'/g, "''")}'`);
 
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = performance.now();
@@ -64,12 +59,6 @@ try {
     const t = performance.now();
     buildQueue(leads, { now: NOW, zone: 'America/New_York' });
     queueMs = performance.now() - t;
-  }
-
-  if (values.explain) {
-    const { sql: text, params } = coachLeadsQuery(db, { teamId: TEAM, ownerId: rep }).toSQL();
-    const plan = (await db.execute(sql.raw(`explain (analyze, buffers) ${inline(text, params)}`))) as unknown as Record<string, string>[];
-    console.error(plan.map((r) => Object.values(r)[0]).join('\n'));
   }
 
   // Team-wide (a manager's /followup stalled, the morning plan): one cursor pass, rep by rep.

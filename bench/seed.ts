@@ -37,8 +37,12 @@ export async function seedTeam(db: Db, o: SeedOptions): Promise<void> {
     from generate_series(1, ${o.touches}) g
     join seed_lead_numbers l on l.n = 1 + (g::bigint * 7919) % ${o.leads}`);
   await db.execute(sql`drop table seed_lead_numbers`);
-  await db.execute(sql`update leads l set touch_count = t.n, first_touch_at = t.first, last_touch_at = t.last
-    from (select lead_id, count(*) n, min(occurred_at) first, max(occurred_at) last from touches group by lead_id) t
+  // The per-lead aggregates the app keeps on every write.
+  await db.execute(sql`update leads l set touch_count = t.n, first_touch_at = t.first, last_touch_at = t.last,
+      last_touch_channel = t.channel, signal_count = t.signals, touches_since_progress = t.n
+    from (select lead_id, count(*) n, min(occurred_at) first, max(occurred_at) last, sum(cardinality(signals))::int signals,
+                 (array_agg(channel order by occurred_at desc))[1] channel
+          from touches group by lead_id) t
     where t.lead_id = l.id`);
   await db.execute(sql`insert into next_steps (team_id, lead_id, rep_id, action, due_at, status)
     select team_id, id, owner_id, 'follow up', ${now}::timestamptz + (((hashtext(id::text) % 20))::text || ' days')::interval, 'open'
@@ -47,5 +51,7 @@ export async function seedTeam(db: Db, o: SeedOptions): Promise<void> {
     select team_id, id, owner_id, 'send deck', ${now}::timestamptz - interval '20 days', 'done', 'share budget',
            case when hashtext(id::text) % 2 = 0 then 'kept' else 'missed' end
     from leads where team_id = ${o.teamId} and hashtext(id::text) % 3 = 0`);
+  await db.execute(sql`update leads l set their_kept = (c.their_status = 'kept')::int, their_missed = (c.their_status = 'missed')::int
+    from next_steps c where c.lead_id = l.id and c.their_status in ('kept', 'missed')`);
   await db.execute(sql`analyze`);
 }

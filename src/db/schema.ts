@@ -88,8 +88,17 @@ export const leads = pgTable(
     firstTouchAt: tstz('first_touch_at'),
     lastTouchAt: tstz('last_touch_at'),
     touchCount: integer('touch_count').notNull().default(0),
-    // R9: the last time the sale moved forward (a kept prospect commitment, a tier raised).
+    // Per-lead aggregates kept up to date by every write (log, done, won, undo), so ranking a whole
+    // team reads one row per lead and never the touch history.
+    lastTouchChannel: text('last_touch_channel', { enum: TOUCH_CHANNELS }),
+    // R10: poor-prospect tags over all touches, and the prospect's commitments kept and missed (R4).
+    signalCount: integer('signal_count').notNull().default(0),
+    theirKept: integer('their_kept').notNull().default(0),
+    theirMissed: integer('their_missed').notNull().default(0),
+    // R9: the last time the sale moved forward (a kept prospect commitment, a tier raised), and the
+    // touches since.
     progressAt: tstz('progress_at'),
+    touchesSinceProgress: integer('touches_since_progress').notNull().default(0),
     snoozedUntil: tstz('snoozed_until'),
     snoozeReason: text('snooze_reason'),
     wonAt: tstz('won_at'),

@@ -9,6 +9,7 @@ import { reps, teams } from '../db/schema.js';
 import { morningMessage, type MorningMessage } from '../slack/ui/morning-message.js';
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from './ledger.js';
 import { morningDue } from './morning-schedule.js';
+import { refreshStaleZones } from './refresh-zones.js';
 import { forEachLimited, Pacer } from './pacer.js';
 
 export interface JobSummary {
@@ -61,6 +62,7 @@ export async function runMorning(opts: MorningOptions): Promise<JobSummary> {
   const claimer = opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const pacer = new Pacer(opts.sendRate ?? DEFAULT_SEND_RATE);
   for (const teamId of await activeTeamIds(opts.database.db, opts.teamId)) {
+    await refreshStaleZones(opts.database.db, opts.client, opts.logger, teamId, opts.at);
     const plans = await planMorning(opts.database.db, teamId, opts.at);
     await forEachLimited(plans, opts.concurrency ?? DEFAULT_CONCURRENCY, (plan) => deliver(opts, teamId, plan, claimer, summary, pacer));
   }

@@ -45,7 +45,15 @@ describe.each(await targets())('`jobs run morning` on $name', (target) => {
   };
 
   beforeAll(async () => {
-    slack = await startSlackStandIn({ teamId: TEAM });
+    slack = await startSlackStandIn({
+      teamId: TEAM,
+      users: [
+        { id: 'U0NY', tz: 'America/New_York' },
+        { id: 'U0BERLIN', tz: 'Europe/Berlin' },
+        { id: 'U0LA', tz: 'America/Los_Angeles' },
+        { id: 'U0IDLE', tz: 'America/New_York' },
+      ],
+    });
     const database = await target.open();
     try {
       await database.migrate();
@@ -111,6 +119,19 @@ describe.each(await targets())('`jobs run morning` on $name', (target) => {
     // Two refused by the rate limit, one taken.
     expect(slack.callsOf('chat.postMessage').length - before).toBe(3);
     expect(await job('2026-11-26T13:20:00Z')).toEqual({ job: 'morning', sent: 0, skipped: 0, failed: 0 });
+  });
+
+  it('refreshes reps\' zones from Slack at most daily: a rep who moved gets their new 08:00', async () => {
+    slack.setUser({ id: 'U0LA', tz: 'Asia/Tokyo' });
+    const before = slack.callsOf('users.info').length;
+    // Mon 30 Nov 08:00 in Tokyo is Sun 29 Nov 23:00 UTC; the profile was last read on Thursday.
+    expect(await job('2026-11-29T23:01:00Z')).toMatchObject({ sent: 1 });
+    expect(slack.callsOf('users.info').length - before).toBeGreaterThanOrEqual(1);
+    expect(slack.callsOf('conversations.open').at(-1)!.args.users).toBe('U0LA');
+    // Read again within the day: not asked again.
+    const asked = slack.callsOf('users.info').length;
+    await job('2026-11-29T23:30:00Z');
+    expect(slack.callsOf('users.info').length).toBe(asked);
   });
 
   it('refuses a malformed --at with exit code 2', async () => {

@@ -38,7 +38,7 @@ export async function closeWon(db: Db, raw: WonInput): Promise<{ lead: Lead; che
     await cancelOpenStep(tx, lead.id, input.now);
     const [row] = await tx
       .update(leads)
-      .set({ status: 'won', wonAt: input.now, tier: 'customer', closeNote: input.note, progressAt: input.now, snoozedUntil: null, updatedAt: input.now })
+      .set({ status: 'won', wonAt: input.now, tier: 'customer', closeNote: input.note, progressAt: input.now, touchesSinceProgress: 0, snoozedUntil: null, updatedAt: input.now })
       .where(eq(leads.id, lead.id))
       .returning();
     const checkIn = await insertNextStep(tx, lead, input.repId, { ...input.checkIn, origin: 'checkin' }, input.now);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../client.js';
 import { DomainError } from '../errors.js';
@@ -42,9 +42,14 @@ export async function completeStep(db: Db, raw: CompleteStepInput): Promise<Comp
       await tx.update(nextSteps).set({ theirStatus: input.theirs }).where(eq(nextSteps.id, completed.id));
       completed.theirStatus = input.theirs;
     }
-    // R9: a kept prospect commitment is progress.
-    const progress = input.theirs === 'kept' ? { progressAt: input.now } : {};
-    await tx.update(leads).set({ ...progress, updatedAt: input.now }).where(eq(leads.id, lead.id));
+    // R9: a kept prospect commitment is progress; R10: a missed one lowers likelihood.
+    const tally =
+      input.theirs === 'kept'
+        ? { theirKept: sql`${leads.theirKept} + 1`, progressAt: input.now, touchesSinceProgress: 0 }
+        : input.theirs === 'missed'
+          ? { theirMissed: sql`${leads.theirMissed} + 1` }
+          : {};
+    await tx.update(leads).set({ ...tally, updatedAt: input.now }).where(eq(leads.id, lead.id));
     const next = input.next ? await insertNextStep(tx, lead, input.repId, input.next, input.now) : null;
     return { lead, completed, next };
   });

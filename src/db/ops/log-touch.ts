@@ -52,6 +52,9 @@ export async function logTouch(db: Db, raw: LogTouchInput): Promise<LogTouchResu
       .update(leads)
       .set({
         touchCount: sql`${leads.touchCount} + 1`,
+        lastTouchChannel: input.channel,
+        signalCount: sql`${leads.signalCount} + ${input.signals.length}`,
+        touchesSinceProgress: sql`${leads.touchesSinceProgress} + 1`,
         firstTouchAt: sql`coalesce(${leads.firstTouchAt}, ${input.now.toISOString()}::timestamptz)`,
         lastTouchAt: input.now,
         tier: sql`case when ${leads.tier} = 'new' then 'lead' else ${leads.tier} end`,

@@ -39,7 +39,7 @@ export async function undoTouch(db: Db, raw: z.input<typeof undoTouchInput>): Pr
     }
     await tx.delete(touches).where(eq(touches.id, touch.id));
     const [previous] = await tx
-      .select({ at: touches.occurredAt })
+      .select({ at: touches.occurredAt, channel: touches.channel })
       .from(touches)
       .where(eq(touches.leadId, lead.id))
       .orderBy(desc(touches.occurredAt))
@@ -49,6 +49,9 @@ export async function undoTouch(db: Db, raw: z.input<typeof undoTouchInput>): Pr
       .set({
         touchCount: sql`greatest(${leads.touchCount} - 1, 0)`,
         lastTouchAt: previous?.at ?? null,
+        lastTouchChannel: previous?.channel ?? null,
+        signalCount: sql`greatest(${leads.signalCount} - ${touch.signals.length}, 0)`,
+        touchesSinceProgress: sql`greatest(${leads.touchesSinceProgress} - 1, 0)`,
         firstTouchAt: previous ? lead.firstTouchAt : null,
         tier: touch.promotedTier && lead.tier === 'lead' ? 'new' : lead.tier,
         updatedAt: input.now,

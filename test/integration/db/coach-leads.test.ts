@@ -4,6 +4,7 @@ import type { Database } from '../../../src/db/client.js';
 import { addLead } from '../../../src/db/ops/add-lead.js';
 import { ensureRep } from '../../../src/db/ops/ensure-rep.js';
 import { logTouch } from '../../../src/db/ops/log-touch.js';
+import { completeStep } from '../../../src/db/ops/complete-step.js';
 import { loadCoachLeads } from '../../../src/db/queries/coach-leads.js';
 import { leads, nextSteps } from '../../../src/db/schema.js';
 import { dbTargets } from '../../support/db.js';
@@ -24,12 +25,11 @@ describe.each(dbTargets())('coach leads loaded from SQL aggregates on $name', (t
     acmeId = acme.id;
     await logTouch(db, { teamId: T, repId: 'U1', leadId: acme.id, channel: 'call', signals: ['vague'], now: at(1),
       next: { action: 'send deck', dueAt: at(3), theirCommitment: 'share budget' } });
+    // They kept their side (progress, R9); the next commitment they miss (R4/R10).
+    await completeStep(db, { teamId: T, repId: 'U1', leadId: acme.id, theirs: 'kept', now: at(1.5), next: { action: 'call', dueAt: at(3), theirCommitment: 'book a demo' } });
+    await completeStep(db, { teamId: T, repId: 'U1', leadId: acme.id, theirs: 'missed', now: at(1.7) });
     await logTouch(db, { teamId: T, repId: 'U1', leadId: acme.id, channel: 'email', signals: ['vague', 'no-time'], now: at(2) });
     await logTouch(db, { teamId: T, repId: 'U1', leadId: acme.id, channel: 'call', now: at(4), next: { action: 'demo', dueAt: at(9), promised: true } });
-    // The prospect missed their side of the first step (R4).
-    await db.update(nextSteps).set({ theirStatus: 'missed' }).where(eq(nextSteps.action, 'send deck'));
-    // Progress after touch 1: only touches 2 and 3 count since.
-    await db.update(leads).set({ progressAt: at(1.5) }).where(eq(leads.id, acme.id));
     await addLead(db, { teamId: T, ownerId: 'U1', createdBy: 'U1', name: 'Untouched', now: at(5) });
     await addLead(db, { teamId: T, ownerId: 'U2', createdBy: 'U2', name: 'Other rep', now: at(5) });
     const gone = await addLead(db, { teamId: T, ownerId: 'U1', createdBy: 'U1', name: 'Gone', now: at(5) });
@@ -47,7 +47,7 @@ describe.each(dbTargets())('coach leads loaded from SQL aggregates on $name', (t
       touchCount: 3,
       lastTouchChannel: 'call',
       signalCount: 3,
-      theirKept: 0,
+      theirKept: 1,
       theirMissed: 1,
       touchesSinceProgress: 2,
     });

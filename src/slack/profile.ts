@@ -1,0 +1,30 @@
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { RepProfile } from '../db/ops/ensure-rep.js';
+
+// Slack profiles (time zone, admin and guest flags) are refreshed at most daily.
+export const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+// users.info runs before a command's ack: it must not eat Slack's 3-second budget.
+const PROFILE_TIMEOUT_MS = 1200;
+
+/** Fetches the Slack profile (time zone, admin flags); null when Slack does not answer in time. */
+export async function fetchProfile(client: WebClient, userId: string, logger: Logger, timeoutMs = PROFILE_TIMEOUT_MS): Promise<RepProfile | null> {
+  try {
+    const res = await Promise.race([
+      client.users.info({ user: userId }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('users.info timed out')), timeoutMs).unref()),
+    ]);
+    const user = res.user;
+    if (!user) return null;
+    return {
+      tz: user.tz ?? null,
+      displayName: user.profile?.display_name || user.real_name || user.name || null,
+      isSlackAdmin: Boolean(user.is_admin || user.is_owner),
+      isGuest: Boolean(user.is_restricted || user.is_ultra_restricted),
+    };
+  } catch (err) {
+    logger.warn({ userId, err: (err as Error).message }, 'users.info failed; using stored profile');
+    return null;
+  }
+}
+
