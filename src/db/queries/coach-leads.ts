@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { CoachLead } from '../../coach/types.js';
 import type { Queryable } from '../client.js';
 import { leads, nextSteps } from '../schema.js';
@@ -8,13 +8,6 @@ export interface CoachLeadScope {
   /** One rep's leads (R13); omit for the whole team. */
   ownerId?: string;
 }
-
-/** The lead columns the coach reads, and the open step's (the same list serves the team cursor). */
-export const COACH_COLUMNS = sql`l.id, l.name, l.company, l.owner_id, l.tier, l.value, l.status, l.created_at, l.imported,
-  l.touch_count, l.first_touch_at, l.last_touch_at, l.last_touch_channel, l.snoozed_until, l.revived_at, l.won_at,
-  l.signal_count, l.their_kept, l.their_missed, l.touches_since_progress,
-  s.action as step_action, s.due_at as step_due_at, s.all_day as step_all_day, s.promised as step_promised,
-  s.their_commitment as step_their_commitment, s.origin as step_origin`;
 
 /**
  * One rep's (or a small team's) coach input in one statement. The per-lead aggregates (signals,

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { CoachLead, TouchChannel } from '../../coach/types.js';
 import type { Db } from '../client.js';
 import type { Lead } from '../schema.js';
-import { COACH_COLUMNS } from './coach-leads.js';
 
 // Rows in flight at once: memory holds one page plus one rep's leads, however large the team.
 export const TEAM_PAGE_SIZE = 5_000;
@@ -11,42 +10,50 @@ export const TEAM_PAGE_SIZE = 5_000;
 const rowsOf = (result: unknown): Record<string, unknown>[] =>
   Array.isArray(result) ? (result as Record<string, unknown>[]) : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
 
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+// Each row travels as one JSON array: parsing 100,000 rows of 26 typed columns in the driver costs
+// seconds, one JSON.parse per row a fraction of that. The order here is the order read below.
+const ROW = sql`json_build_array(
+  l.id, l.name, l.company, l.owner_id, l.tier, l.value, l.status, l.created_at, l.imported,
+  l.touch_count, l.first_touch_at, l.last_touch_at, l.last_touch_channel, l.snoozed_until, l.revived_at, l.won_at,
+  l.signal_count, l.their_kept, l.their_missed, l.touches_since_progress,
+  s.action, s.due_at, s.all_day, s.promised, s.their_commitment, s.origin)::text`;
 
-function toCoachLead(r: Record<string, unknown>): CoachLead {
+type JsonRow = [
+  string, string, string | null, string, Lead['tier'], number | null, Lead['status'], string, boolean,
+  number, string | null, string | null, TouchChannel | null, string | null, string | null, string | null,
+  number, number, number, number,
+  string | null, string | null, boolean | null, boolean | null, string | null, string | null,
+];
+
+const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+function toCoachLead(json: string): CoachLead {
+  const r = JSON.parse(json) as JsonRow;
   return {
-    id: String(r.id),
-    name: String(r.name),
-    company: (r.company as string | null) ?? null,
-    ownerId: String(r.owner_id),
-    tier: r.tier as Lead['tier'],
-    value: r.value === null || r.value === undefined ? null : Number(r.value),
-    status: r.status as Lead['status'],
-    createdAt: date(r.created_at)!,
-    imported: Boolean(r.imported),
-    touchCount: num(r.touch_count),
-    firstTouchAt: date(r.first_touch_at),
-    lastTouchAt: date(r.last_touch_at),
-    lastTouchChannel: (r.last_touch_channel as TouchChannel | null) ?? null,
-    snoozedUntil: date(r.snoozed_until),
-    revivedAt: date(r.revived_at),
-    wonAt: date(r.won_at),
-    signalCount: num(r.signal_count),
-    theirKept: num(r.their_kept),
-    theirMissed: num(r.their_missed),
-    touchesSinceProgress: num(r.touches_since_progress),
+    id: r[0],
+    name: r[1],
+    company: r[2],
+    ownerId: r[3],
+    tier: r[4],
+    value: r[5] === null ? null : Number(r[5]),
+    status: r[6],
+    createdAt: new Date(r[7]),
+    imported: r[8],
+    touchCount: r[9],
+    firstTouchAt: date(r[10]),
+    lastTouchAt: date(r[11]),
+    lastTouchChannel: r[12],
+    snoozedUntil: date(r[13]),
+    revivedAt: date(r[14]),
+    wonAt: date(r[15]),
+    signalCount: r[16],
+    theirKept: r[17],
+    theirMissed: r[18],
+    touchesSinceProgress: r[19],
     openStep:
-      r.step_action === null || r.step_action === undefined
+      r[20] === null
         ? null
-        : {
-            action: String(r.step_action),
-            dueAt: date(r.step_due_at)!,
-            allDay: Boolean(r.step_all_day),
-            promised: Boolean(r.step_promised),
-            theirCommitment: (r.step_their_commitment as string | null) ?? null,
-            origin: String(r.step_origin),
-          },
+        : { action: r[20], dueAt: new Date(r[21]!), allDay: r[22] ?? true, promised: r[23] ?? false, theirCommitment: r[24], origin: r[25] ?? 'rep' },
   };
 }
 
@@ -65,7 +72,7 @@ export async function forEachRepLeads(
   await db.transaction(async (tx) => {
     await tx.execute(sql`
       declare team_leads no scroll cursor for
-      select ${COACH_COLUMNS}
+      select ${ROW} as row
       from leads l
       left join next_steps s on s.lead_id = l.id and s.status = 'open'
       where l.team_id = ${teamId} and l.status <> 'lost'
@@ -75,7 +82,7 @@ export async function forEachRepLeads(
     for (;;) {
       const rows = rowsOf(await tx.execute(sql.raw(`fetch ${Math.max(1, Math.floor(pageSize))} from team_leads`)));
       for (const row of rows) {
-        const lead = toCoachLead(row);
+        const lead = toCoachLead(String(row.row));
         if (owner !== null && lead.ownerId !== owner) {
           await onRep(owner, batch);
           batch = [];
