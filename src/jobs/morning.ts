@@ -101,7 +101,7 @@ export async function planMorning(db: Db, teamId: string, at: Date): Promise<Pla
     const clock = { now: at, zone: d.zone };
     plans.push({ userId: ownerId, periodKey: d.periodKey, message: morningMessage(buildQueue(leads, clock), clock) });
     due.delete(ownerId);
-  });
+  }, undefined, [...due.keys()]);
   // Due reps who own no leads have nothing to hear about.
   for (const [userId, d] of due) plans.push({ userId, periodKey: d.periodKey, message: null });
   return plans;

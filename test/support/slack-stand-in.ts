@@ -94,7 +94,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 /** A Slack Web API stand-in on 127.0.0.1 that records calls and checks them against Slack's OpenAPI description. */
-export async function startSlackStandIn(opts: { users?: StandInUser[]; teamId?: string; botUserId?: string } = {}): Promise<SlackStandIn> {
+export async function startSlackStandIn(
+  opts: { users?: StandInUser[]; teamId?: string; botUserId?: string; /** false: keep no call log (benchmarks) */ recordCalls?: boolean } = {},
+): Promise<SlackStandIn> {
   const teamId = opts.teamId ?? 'T0TEST';
   const botUserId = opts.botUserId ?? 'U0BOT';
   const users = new Map((opts.users ?? []).map((u) => [u.id, u]));
@@ -169,7 +171,7 @@ export async function startSlackStandIn(opts: { users?: StandInUser[]; teamId?: 
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args.token as string | undefined);
       delete args.token;
-      calls.push({ method, args, token, at: Date.now() });
+      if (opts.recordCalls !== false) calls.push({ method, args, token, at: Date.now() });
       if (checks && !NEWER_METHODS.has(method)) {
         const required = checks.required.get(method);
         if (!required) {

@@ -68,14 +68,18 @@ export async function forEachRepLeads(
   teamId: string,
   onRep: (ownerId: string, leads: CoachLead[]) => Promise<void> | void,
   pageSize = TEAM_PAGE_SIZE,
+  /** Only these reps' leads (the morning job reads only the reps who are due). */
+  owners?: readonly string[],
 ): Promise<void> {
+  // Bound parameters (drizzle expands the array into a list), never spliced text.
+  const onlyOwners = owners ? (owners.length ? sql`and l.owner_id in ${owners}` : sql`and false`) : sql``;
   await db.transaction(async (tx) => {
     await tx.execute(sql`
       declare team_leads no scroll cursor for
       select ${ROW} as row
       from leads l
       left join next_steps s on s.lead_id = l.id and s.status = 'open'
-      where l.team_id = ${teamId} and l.status <> 'lost'
+      where l.team_id = ${teamId} and l.status <> 'lost' ${onlyOwners}
       order by l.owner_id, l.id`);
     let owner: string | null = null;
     let batch: CoachLead[] = [];

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Queue, QueueItem } from '../../coach/queue.js';
 import { inZone } from '../../coach/local-day.js';
+import { formatDue } from '../parse/dates.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { BUTTON, leadButtons } from './lead-buttons.js';
 
@@ -14,9 +15,12 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_LIMIT) } });
 const name = (lead: { name: string }) => `*${escapeSlackText(clip(lead.name, 200))}*`;
 
-function itemText(item: QueueItem, rank: number): string {
+function itemText(item: QueueItem, rank: number, clock: { now: Date; zone: string }): string {
   const company = item.lead.company ? ` (${escapeSlackText(clip(item.lead.company, 200))})` : '';
-  const step = item.lead.openStep && item.due !== 'first-contact' ? ` — ${escapeSlackText(clip(item.lead.openStep.action, 300))}` : '';
+  const open = item.lead.openStep;
+  // A step with a time says when, in the rep's zone; an all-day one is "due today" in the reasons.
+  const when = open && !open.allDay ? ` by ${formatDue(open.dueAt, clock.zone, clock.now)}` : '';
+  const step = open && item.due !== 'first-contact' ? ` — ${escapeSlackText(clip(open.action, 300))}${when}` : '';
   return `${rank}. ${name(item.lead)}${company}${step}\n${item.reasons.map(escapeSlackText).join(' · ')}`;
 }
 
@@ -32,7 +36,7 @@ export function morningMessage(queue: Queue, clock: { now: Date; zone: string })
   const day = inZone(clock.now, clock.zone).toFormat('cccc d LLLL');
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: `Your follow-ups for ${day}` } }];
   items.slice(0, MORNING_ITEMS).forEach((item, i) => {
-    blocks.push(section(itemText(item, i + 1)), leadButtons(item.lead.id, { done: item.lead.openStep !== null }));
+    blocks.push(section(itemText(item, i + 1, clock)), leadButtons(item.lead.id, { done: item.lead.openStep !== null }));
   });
   if (noNextStep.length > 0) {
     blocks.push({ type: 'divider' }, section(`:warning: *No next step defined* (${noNextStep.length}) — give each a dated next step:`));

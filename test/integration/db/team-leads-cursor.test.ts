@@ -43,6 +43,14 @@ describe.each(dbTargets())('team-wide coach input through a cursor on $name', (t
     }
   });
 
+  it('reads only the reps asked for, when asked (names are bound, never spliced)', async () => {
+    const seen: string[] = [];
+    await forEachRepLeads(database.db, T, (ownerId) => void seen.push(ownerId), 5000, ['U3', "U1'); drop table leads;--"]);
+    expect(seen).toEqual(['U3']);
+    await forEachRepLeads(database.db, T, (ownerId) => void seen.push(ownerId), 5000, []);
+    expect(seen).toEqual(['U3']);
+  });
+
   it('says nothing for a team without leads', async () => {
     let calls = 0;
     await forEachRepLeads(database.db, 'T_EMPTY', () => void (calls += 1));

@@ -27,6 +27,11 @@ describe('the morning DM', () => {
     expect(msg.text).toBe('Good morning! 15 leads to follow up today, 13 without a next step. First: Promised.');
   });
 
+  it('gives a timed step its time in the rep\'s zone', () => {
+    const timed = lead({ name: 'Timed', openStep: { ...dueToday(), action: 'demo', allDay: false, dueAt: new Date('2026-11-25T19:00:00Z') } });
+    expect(JSON.stringify(morningMessage(buildQueue([timed], clock), clock)!.blocks)).toContain('*Timed* — demo by Wed 25 Nov 14:00');
+  });
+
   it('stays within Block Kit limits with 3,000-character names, and escapes user text', () => {
     const long = 'N'.repeat(3000);
     const leads = Array.from({ length: 30 }, (_, i) => lead({ name: `${long}${i}`, company: '<!channel> & co', openStep: dueToday() }));
