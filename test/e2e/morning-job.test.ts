@@ -136,8 +136,8 @@ describe.each(await targets())('`jobs run morning` on $name', (target) => {
 
   it('a Slack server error is retried by a later run, and the DM still goes out once', async () => {
     slack.failNext('chat.postMessage', 'internal_error', { status: 500 });
-    // Tue 1 Dec, 08:02 in New York.
-    expect(await job('2026-12-01T13:02:00Z')).toEqual({ job: 'morning', sent: 0, skipped: 1, failed: 1 });
+    // Tue 1 Dec, 08:02 in New York: both New York reps have something due (the idle rep's step falls due today).
+    expect(await job('2026-12-01T13:02:00Z')).toEqual({ job: 'morning', sent: 1, skipped: 0, failed: 1 });
     expect(await job('2026-12-01T13:03:00Z')).toEqual({ job: 'morning', sent: 1, skipped: 0, failed: 0 });
     expect(await job('2026-12-01T13:04:00Z')).toEqual({ job: 'morning', sent: 0, skipped: 0, failed: 0 });
   });
