@@ -24,13 +24,16 @@ export const USAGE: Record<string, string> = {
   done: '/followup done <lead> [they:kept|they:missed] [next: <action> by <date>]',
   snooze: '/followup snooze <lead> until <date> [<reason>]',
   revive: '/followup revive <lead> <trigger event>',
-  reassign: '/followup reassign <lead> @user',
+  reassign: '/followup reassign <lead> @user  (or: reassign all @from @to)',
   won: '/followup won <lead> [<note>]',
   lost: '/followup lost <lead> [<reason>]',
   queue: '/followup queue',
   stalled: '/followup stalled',
   settings:
     '/followup settings [dm:<HH:MM>] [tz:<IANA zone>] [off:<date>] [on] [digest:#channel] [digest-day:<mon..sun>] [digest-time:<HH:MM>] [team-tz:<IANA zone>] [manager:@user] [manager:-@user]',
+  show: '/followup show <lead>',
+  undo: '/followup undo',
+  delete: '/followup delete <lead>',
 };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };

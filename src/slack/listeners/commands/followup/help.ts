@@ -3,7 +3,8 @@ import { escapeSlackText } from '../../../parse/slack-text.js';
 import { reply } from '../../../reply.js';
 import type { Subcommand } from './context.js';
 
-const LISTED = ['add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'settings', 'show', 'undo', 'delete'];
+// Every subcommand with a usage line, in the order USAGE gives them.
+const LISTED = Object.keys(USAGE).filter((sub) => sub !== 'help');
 
 export const help: Subcommand = async () =>
   reply(
