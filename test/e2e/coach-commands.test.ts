@@ -71,6 +71,15 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     await database?.close();
   });
 
+  it('/followup help lists every subcommand with its usage', async () => {
+    const text = await app.command('help', ANA);
+    for (const sub of ['add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'settings', 'show', 'undo', 'delete']) {
+      expect(text).toContain(`/followup ${sub}`);
+    }
+    // Usage placeholders are escaped, so Slack shows them rather than reading them as markup.
+    expect(text).toContain('&lt;lead&gt;');
+  });
+
   it('/followup queue lists due leads in the order the rules give, each with its reasons', async () => {
     const text = await app.command('queue', ANA);
     const order = [...text.matchAll(/^\d+\. \*([^*]+)\*/gm)].map((m) => m[1]);
