@@ -3,6 +3,7 @@ import { splitSubcommand } from '../../parse/command.js';
 import { quoteUserText } from '../../parse/slack-text.js';
 import { explainFailure, refuse, type Reply } from '../../reply.js';
 import type { Services } from '../../services.js';
+import { withinAckBudget } from '../../ack-budget.js';
 import { add } from './followup/add.js';
 import type { Subcommand } from './followup/context.js';
 import { help } from './followup/help.js';
@@ -24,8 +25,6 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   help, add, log, next, done, snooze, revive, reassign, won, lost, queue, stalled, settings, show, undo, delete: del,
 };
 
-// Slack drops a slash command not answered within 3 s; past this we ack and answer via response_url.
-const ACK_BUDGET_MS = 2500;
 
 /** The one `/followup` command: picks the subcommand, runs it, answers ephemerally. */
 export function followupCommand(services: Services): Middleware<SlackCommandMiddlewareArgs> {
@@ -56,12 +55,8 @@ export function followupCommand(services: Services): Middleware<SlackCommandMidd
 }
 
 async function answer(ack: AckFn<string | object>, respond: RespondFn, work: Promise<Reply>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), ACK_BUDGET_MS);
-  });
-  const first = await Promise.race([work, late]);
-  clearTimeout(timer);
+  // Past Slack's 3 seconds: "Working on it…" now, the answer through response_url.
+  const first = await withinAckBudget(work);
   if (first !== 'late') {
     // An empty reply (a modal opened instead) shows nothing.
     if (!first.text) return void (await ack());

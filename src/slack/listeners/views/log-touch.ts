@@ -4,6 +4,7 @@ import { DomainError } from '../../../db/errors.js';
 import { findRep } from '../../../db/ops/ensure-rep.js';
 import { logTouch } from '../../../db/ops/log-touch.js';
 import { setNextStep } from '../../../db/ops/set-next-step.js';
+import { withinAckBudget } from '../../ack-budget.js';
 import { isUuid, sendDm } from '../../dm.js';
 import { readLogForm, readNextStep, type FieldErrors, type FormState } from '../../parse/modal-form.js';
 import { explainFailure } from '../../reply.js';
@@ -33,18 +34,30 @@ function onSubmit(services: Services, errorField: string, handle: (s: Submission
     const teamId = body.team?.id ?? view.team_id;
     const userId = body.user.id;
     const now = services.now();
-    let outcome: Outcome;
-    try {
-      const rep = await findRep(services.database.db, teamId, userId);
-      const submission = { teamId, userId, zone: rep?.tz ?? 'UTC', now, state: view.state.values as FormState, viewId: view.id, privateMetadata: view.private_metadata };
-      outcome = await handle(submission);
-    } catch (err) {
-      if (err instanceof DomainError && err.code === 'duplicate_request') return void (await ack());
-      outcome = err instanceof DomainError ? { errors: { [errorField]: err.message } } : { confirm: explainFailure(err, services).text };
+    const work = (async (): Promise<Outcome | 'duplicate'> => {
+      try {
+        const rep = await findRep(services.database.db, teamId, userId);
+        const submission = { teamId, userId, zone: rep?.tz ?? 'UTC', now, state: view.state.values as FormState, viewId: view.id, privateMetadata: view.private_metadata };
+        return await handle(submission);
+      } catch (err) {
+        if (err instanceof DomainError && err.code === 'duplicate_request') return 'duplicate';
+        return err instanceof DomainError ? { errors: { [errorField]: err.message } } : { confirm: explainFailure(err, services).text };
+      }
+    })();
+    // Past Slack's 3 seconds the modal closes, and the outcome comes by DM.
+    const first = await withinAckBudget(work);
+    const dm = (text: string) => sendDm(client, userId, text).catch((err: Error) => services.logger.warn({ err: err.message }, 'confirmation DM failed'));
+    if (first === 'late') {
+      await ack();
+      const outcome = await work;
+      if (outcome === 'duplicate') return;
+      await dm('errors' in outcome ? `:warning: Nothing was saved: ${Object.values(outcome.errors).join(' ')}` : outcome.confirm);
+      return;
     }
-    if ('errors' in outcome) return void (await ack({ response_action: 'errors', errors: outcome.errors }));
+    if (first === 'duplicate') return void (await ack());
+    if ('errors' in first) return void (await ack({ response_action: 'errors', errors: first.errors }));
     await ack();
-    await sendDm(client, userId, outcome.confirm).catch((err: Error) => services.logger.warn({ err: err.message }, 'confirmation DM failed'));
+    await dm(first.confirm);
   };
 }
 

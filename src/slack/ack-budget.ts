@@ -1,0 +1,16 @@
+// Slack drops a request not answered within 3 seconds; past this budget we answer at once
+// and deliver the outcome another way (response_url, a DM).
+export const ACK_BUDGET_MS = 2500;
+
+/** The work's result if it is ready within the budget, else 'late' (the work goes on). */
+export async function withinAckBudget<T>(work: Promise<T>, ms = ACK_BUDGET_MS): Promise<T | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
