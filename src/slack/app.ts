@@ -8,6 +8,7 @@ import { healthRoutes } from './health-routes.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
+import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerOptions } from './listeners/options/index.js';
 import { register as registerViews } from './listeners/views/index.js';
 import type { Services } from './services.js';
@@ -86,6 +87,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   registerActions(app, services);
   registerViews(app, services);
   registerOptions(app, services);
+  registerEvents(app, services);
 
   const server = (await app.start(config.SLACK_APP_TOKEN ? config.PORT : { port: config.PORT, host: config.HOST })) as
     | Server

@@ -7,6 +7,8 @@ import { logTouch } from '../../src/db/ops/log-touch.js';
 import { leads, nextSteps, reps } from '../../src/db/schema.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { dbTargets } from '../support/db.js';
+import { SIGNING_SECRET } from '../support/serve-process.js';
+import { sendEvent } from '../support/signed-request.js';
 
 const TEAM = 'T0COACH';
 const ANA = 'U0ANA'; // New York
@@ -91,6 +93,24 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     expect(text).toMatch(/No next step defined\* \(1\)[\s\S]*No Step Co/);
     // Cold, snoozed and not-yet-due leads stay out; so do other reps' leads (R12, R13).
     for (const absent of ['Cold One', 'Sleeping', 'Later Co', "Bo's Lead"]) expect(text).not.toContain(absent);
+  });
+
+  it('App Home shows the rep\'s queue when opened; a retried event draws it once', async () => {
+    const envelope = {
+      token: 'legacy', team_id: TEAM, api_app_id: 'A0APP', type: 'event_callback', event_id: 'Ev0HOME1', event_time: 1,
+      event: { type: 'app_home_opened', user: ANA, channel: 'D0ANA', tab: 'home', event_ts: '1.1' },
+    };
+    expect((await sendEvent(app.baseUrl, SIGNING_SECRET, envelope)).status).toBe(200);
+    expect((await sendEvent(app.baseUrl, SIGNING_SECRET, envelope, { retryNum: 1 })).status).toBe(200);
+    await app.slack.waitFor(() => app.slack.callsOf('views.publish').length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    const published = app.slack.callsOf('views.publish');
+    expect(published).toHaveLength(1);
+    expect(published[0]!.args.user_id).toBe(ANA);
+    const view = JSON.stringify(published[0]!.args.view);
+    expect(view.indexOf('Fresh Inbound')).toBeLessThan(view.indexOf('Acme Corp'));
+    expect(view).toContain('No next step defined');
+    expect(view).not.toContain("Bo's Lead");
   });
 
   it('/followup next gives a lead its dated next step and replaces an open one', async () => {

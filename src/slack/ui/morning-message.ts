@@ -30,17 +30,19 @@ export interface MorningMessage {
 }
 
 /** The morning DM: ranked due items with buttons, then the R3 warnings, then a count of the rest. Null: nothing to say. */
-export function morningMessage(queue: Queue, clock: { now: Date; zone: string }): MorningMessage | null {
+/**
+ * The ranked items with their buttons, then the R3 warnings, then a count of the rest: the body of
+ * the morning DM and of App Home (which has room for more).
+ */
+export function queueBlocks(queue: Queue, clock: { now: Date; zone: string }, limits = { items: MORNING_ITEMS, warnings: MORNING_WARNINGS }): KnownBlock[] {
   const { items, noNextStep } = queue;
-  if (items.length === 0 && noNextStep.length === 0) return null;
-  const day = inZone(clock.now, clock.zone).toFormat('cccc d LLLL');
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: `Your follow-ups for ${day}` } }];
-  items.slice(0, MORNING_ITEMS).forEach((item, i) => {
+  const blocks: KnownBlock[] = [];
+  items.slice(0, limits.items).forEach((item, i) => {
     blocks.push(section(itemText(item, i + 1, clock)), leadButtons(item.lead.id, { done: item.lead.openStep !== null }));
   });
   if (noNextStep.length > 0) {
     blocks.push({ type: 'divider' }, section(`:warning: *No next step defined* (${noNextStep.length}) — give each a dated next step:`));
-    for (const lead of noNextStep.slice(0, MORNING_WARNINGS)) {
+    for (const lead of noNextStep.slice(0, limits.warnings)) {
       blocks.push({
         type: 'section',
         text: { type: 'mrkdwn', text: name(lead) },
@@ -48,9 +50,17 @@ export function morningMessage(queue: Queue, clock: { now: Date; zone: string })
       });
     }
   }
-  const more = Math.max(0, items.length - MORNING_ITEMS) + Math.max(0, noNextStep.length - MORNING_WARNINGS);
+  const more = Math.max(0, items.length - limits.items) + Math.max(0, noNextStep.length - limits.warnings);
   if (more > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${more} more — \`/followup queue\`` }] });
+  return blocks;
+}
 
+/** The morning DM: ranked due items with buttons, then the R3 warnings, then a count of the rest. Null: nothing to say. */
+export function morningMessage(queue: Queue, clock: { now: Date; zone: string }): MorningMessage | null {
+  const { items, noNextStep } = queue;
+  if (items.length === 0 && noNextStep.length === 0) return null;
+  const day = inZone(clock.now, clock.zone).toFormat('cccc d LLLL');
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: `Your follow-ups for ${day}` } }, ...queueBlocks(queue, clock)];
   const parts = [];
   if (items.length) parts.push(`${items.length} ${items.length === 1 ? 'lead' : 'leads'} to follow up today`);
   if (noNextStep.length) parts.push(`${noNextStep.length} without a next step`);

@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { Services } from '../../services.js';
+import { registerAppHomeOpened } from './app-home-opened.js';
+
+export function register(app: App, services: Services): void {
+  registerAppHomeOpened(app, services);
+}
