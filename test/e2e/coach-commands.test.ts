@@ -111,6 +111,9 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     expect(view.indexOf('Fresh Inbound')).toBeLessThan(view.indexOf('Acme Corp'));
     expect(view).toContain('No next step defined');
     expect(view).not.toContain("Bo's Lead");
+    // Her own numbers for the week (from Monday in her zone): no touches logged yet this week.
+    expect(view).toContain('*This week*: 0 touches');
+    expect(view).toContain('Touches per open lead');
   });
 
   it('/followup next gives a lead its dated next step and replaces an open one', async () => {

@@ -1,13 +1,26 @@
 import type { HomeView } from '@slack/types';
 import type { Queue } from '../../coach/queue.js';
 import { inZone } from '../../coach/local-day.js';
+import type { RepMetrics } from '../../db/queries/rep-metrics.js';
 import { queueBlocks } from './morning-message.js';
 
 // A Home tab holds up to 100 blocks: 20 items and 20 warnings at 2 blocks each, plus headers.
 const HOME_LIMITS = { items: 20, warnings: 20 };
 
-/** App Home: the rep's queue now, with the same reasons and buttons as the morning DM. */
-export function homeView(queue: Queue, clock: { now: Date; zone: string }): HomeView {
+const orDash = (v: number | null, unit = '') => (v === null ? '—' : `${v}${unit}`);
+
+/** The rep's own numbers for the week, beside the figures behind R7. */
+export function metricsText(m: RepMetrics): string {
+  const d = m.touchDistribution;
+  return [
+    `*This week*: ${m.touches} touches · ${orDash(m.withNextStepPct, '%')} of open leads with a dated next step · promises kept ${orDash(m.promiseKeptPct, '%')}` +
+      ` · first contact in ${orDash(m.medianFirstTouchMinutes, ' min')} (median), ${m.speedToLeadMisses} missed the hour · won ${m.won}, lost ${m.lost}`,
+    `*Touches per open lead*: 0: ${d['0']} · 1: ${d['1']} · 2: ${d['2']} · 3–4: ${d['3-4']} · 5+: ${d['5+']}  — most sales come on the 5th–12th contact.`,
+  ].join('\n');
+}
+
+/** App Home: the rep's queue now, with the same reasons and buttons as the morning DM, and their numbers. */
+export function homeView(queue: Queue, clock: { now: Date; zone: string }, metrics: RepMetrics | null = null): HomeView {
   const day = inZone(clock.now, clock.zone).toFormat('cccc d LLLL, HH:mm');
   const empty = queue.items.length === 0 && queue.noNextStep.length === 0;
   return {
@@ -18,6 +31,7 @@ export function homeView(queue: Queue, clock: { now: Date; zone: string }): Home
       ...(empty
         ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'Nothing is due and every open lead has a dated next step. :tada:' } }]
         : queueBlocks(queue, clock, HOME_LIMITS)),
+      ...(metrics ? [{ type: 'divider' as const }, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: metricsText(metrics) } }] : []),
     ],
   };
 }

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import { buildQueue } from '../../../coach/queue.js';
 import { ensureRep, findRep } from '../../../db/ops/ensure-rep.js';
+import { inZone } from '../../../coach/local-day.js';
 import { loadCoachLeads } from '../../../db/queries/coach-leads.js';
+import { repMetrics } from '../../../db/queries/rep-metrics.js';
 import { fetchProfile, PROFILE_MAX_AGE_MS } from '../../profile.js';
 import type { Services } from '../../services.js';
 import { homeView } from '../../ui/home-view.js';
@@ -21,7 +23,10 @@ export function registerAppHomeOpened(app: App, services: Services): void {
       if (rep.isGuest) return;
       const clock = { now, zone: rep.tz ?? 'UTC' };
       const leads = await loadCoachLeads(db, { teamId, ownerId: event.user });
-      await client.views.publish({ user_id: event.user, view: homeView(buildQueue(leads, clock), clock) });
+      // This week, Monday to Monday in the rep's zone.
+      const monday = inZone(now, clock.zone).startOf('week');
+      const [metrics] = await repMetrics(db, { teamId, ownerId: event.user, from: monday.toJSDate(), to: monday.plus({ weeks: 1 }).toJSDate(), now });
+      await client.views.publish({ user_id: event.user, view: homeView(buildQueue(leads, clock), clock, metrics ?? null) });
     } catch (err) {
       services.logger.warn({ teamId, rep: event.user, err: (err as Error).message }, 'App Home not drawn');
     }
