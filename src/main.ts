@@ -5,6 +5,7 @@ import { clockFrom, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
 import { createLogger } from './logger.js';
+import { runDigest } from './jobs/digest.js';
 import { runMorning } from './jobs/morning.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobSlackClient } from './jobs/slack-client.js';
@@ -16,7 +17,7 @@ const USAGE = `Usage: followup-coach <command>
 Commands:
   serve                         run the Slack app, its HTTP endpoints and the scheduler
   migrate                       apply the database migrations and exit
-  jobs run morning [--at <ISO-8601 time>] [--team <T>]
+  jobs run <morning|digest> [--at <ISO-8601 time>] [--team <T>]
                                 run one scheduler job now, as if the clock read --at; prints a JSON summary
   manifest [--url <https://host> | --socket]
                                 print the Slack app manifest for your host, or for Socket Mode
@@ -105,7 +106,7 @@ async function serve(): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-const JOBS = ['morning'] as const;
+const JOBS = ['morning', 'digest'] as const;
 
 async function runJob(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -127,16 +128,11 @@ async function runJob(args: string[]): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await database.migrate();
-    const summary = await runMorning({
-      database,
-      client: jobSlackClient(config, logger),
-      logger,
-      at,
-      teamId: values.team,
-      sendRate: config.FOLLOWUP_SEND_RATE,
-      concurrency: config.FOLLOWUP_SEND_CONCURRENCY,
-      leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
-    });
+    const common = { database, client: jobSlackClient(config, logger), logger, at, teamId: values.team, leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000 };
+    const summary =
+      job === 'digest'
+        ? await runDigest(common)
+        : await runMorning({ ...common, sendRate: config.FOLLOWUP_SEND_RATE, concurrency: config.FOLLOWUP_SEND_CONCURRENCY });
     console.log(JSON.stringify(summary));
   } finally {
     await database.close();

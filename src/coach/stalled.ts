@@ -1,4 +1,5 @@
-import { isOverdue } from './local-day.js';
+import { duration, plural } from './labels.js';
+import { inZone, isOverdue, localDaysBetween } from './local-day.js';
 import type { Clock, CoachLead } from './types.js';
 import { isSnoozed, needsNextStep, NO_TOUCH_STALL_MS, noTouchFor, promiseOverdue, speedToLeadMissed, stoppedEarly } from './warnings.js';
 
@@ -72,15 +73,41 @@ export interface RepStalledSummary {
   byCategory: Partial<Record<StalledCategory, StalledGroup>>;
 }
 
-export function summarizeStalled(ownerId: string, leads: readonly CoachLead[], clock: Clock, namesPerCategory: number): RepStalledSummary {
+export function summarizeStalled(
+  ownerId: string,
+  leads: readonly CoachLead[],
+  clock: Clock,
+  namesPerCategory: number,
+  /** Also say how long each named lead has been stuck (the digest does). */
+  withHowLong = false,
+): RepStalledSummary {
   const summary: RepStalledSummary = { ownerId, total: 0, byCategory: {} };
   for (const { lead, categories } of stalledLeads(leads, clock)) {
     summary.total += 1;
     for (const category of categories) {
       const group = (summary.byCategory[category] ??= { count: 0, names: [] });
       group.count += 1;
-      if (group.names.length < namesPerCategory) group.names.push(lead.name);
+      if (group.names.length < namesPerCategory) {
+        const howLong = withHowLong ? stalledFor(lead, category, clock) : '';
+        group.names.push(howLong ? `${lead.name} (${howLong})` : lead.name);
+      }
     }
   }
   return summary;
+}
+
+/** How long a lead has been stuck in a category, in words ("overdue 3 days"), for the manager. */
+export function stalledFor(lead: CoachLead, category: StalledCategory, clock: Clock): string {
+  const since = (d: Date | null) => (d ? duration(clock.now.getTime() - d.getTime()) : '');
+  switch (category) {
+    case 'overdue':
+    case 'missed-promise':
+      return lead.openStep ? `overdue ${plural(localDaysBetween(lead.openStep.dueAt, clock.now, clock.zone), 'day')}` : '';
+    case 'speed-to-lead':
+      return `untouched ${since(lead.createdAt)}`;
+    case 'parked':
+      return lead.snoozedUntil ? `until ${inZone(lead.snoozedUntil, clock.zone).toFormat('d LLL')}` : '';
+    default:
+      return lead.lastTouchAt ? `last touch ${since(lead.lastTouchAt)} ago` : '';
+  }
 }

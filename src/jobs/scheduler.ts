@@ -2,7 +2,8 @@ import cron from 'node-cron';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
-import { runMorning } from './morning.js';
+import { runDigest } from './digest.js';
+import { runMorning, type JobSummary } from './morning.js';
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -29,11 +30,16 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   const tick = () => {
     if (running) return;
     const started = Date.now();
-    running = runMorning({ database: opts.database, client: opts.client, logger: opts.logger, at: now(), sendRate: opts.sendRate, concurrency: opts.concurrency, leaseMs: opts.leaseMs })
-      .then((summary) => {
-        if (summary.sent + summary.failed + summary.skipped > 0) opts.logger.info({ ...summary, ms: Date.now() - started }, 'job run');
-      })
-      .catch((err: Error) => opts.logger.error({ job: 'morning', err: err.message }, 'job failed'))
+    const at = now();
+    const common = { database: opts.database, client: opts.client, logger: opts.logger, at, leaseMs: opts.leaseMs };
+    const report = (summary: JobSummary) => {
+      if (summary.sent + summary.failed > 0) opts.logger.info({ ...summary, ms: Date.now() - started }, 'job run');
+    };
+    running = runMorning({ ...common, sendRate: opts.sendRate, concurrency: opts.concurrency })
+      .then(report)
+      .then(() => runDigest(common))
+      .then(report)
+      .catch((err: Error) => opts.logger.error({ err: err.message }, 'job failed'))
       .finally(() => {
         running = null;
       });

@@ -4,7 +4,7 @@ import { escapeSlackText } from '../parse/slack-text.js';
 // Names shown per category; the rest are counted.
 export const NAMES_PER_CATEGORY = 10;
 
-function byCategory(summary: RepStalledSummary): string[] {
+export function byCategory(summary: RepStalledSummary): string[] {
   const lines: string[] = [];
   for (const category of STALLED_CATEGORIES) {
     const group = summary.byCategory[category];

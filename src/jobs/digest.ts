@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { summarizeStalled, type RepStalledSummary } from '../coach/stalled.js';
+import { safeZone } from '../coach/local-day.js';
+import { repMetrics } from '../db/queries/rep-metrics.js';
+import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
+import { teams } from '../db/schema.js';
+import { digestMessages } from '../slack/ui/digest-message.js';
+import { digestDue } from './digest-schedule.js';
+import { claimDelivery, finishDelivery, releaseDelivery } from './ledger.js';
+import { activeTeamIds, type JobSummary, type MorningOptions } from './morning.js';
+
+// Names shown per stalled category and rep; the rest are counted.
+const NAMES_PER_CATEGORY = 5;
+
+export interface DigestSummary extends JobSummary {
+  /** Why nothing went out, when nothing did. */
+  reason?: string;
+}
+
+/**
+ * R15's weekly digest in the manager channel: per rep, the stalled leads by category (with how
+ * long) and the metrics behind R2, R3, R5 and R7; once per channel per week (delivery ledger).
+ */
+export async function runDigest(opts: Omit<MorningOptions, 'sendRate' | 'concurrency'>): Promise<DigestSummary> {
+  const summary: DigestSummary = { job: 'digest', sent: 0, skipped: 0, failed: 0 };
+  const { db } = opts.database;
+  const claimer = opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  for (const teamId of await activeTeamIds(db, opts.teamId)) {
+    const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+    if (!team?.digestChannel) {
+      summary.skipped += 1;
+      summary.reason = 'no digest channel set (a manager sets one with `/followup settings digest:#channel`)';
+      continue;
+    }
+    const due = digestDue(team, opts.at);
+    if (!due) continue;
+    const claim = await claimDelivery(db, { kind: 'digest', teamId, target: team.digestChannel, periodKey: due.periodKey }, claimer, opts.leaseMs);
+    if (!claim) continue;
+    const zone = safeZone(team.teamTz ?? 'UTC');
+    const clock = { now: opts.at, zone };
+    const summaries: RepStalledSummary[] = [];
+    await forEachRepLeads(db, teamId, (ownerId, leads) => void summaries.push(summarizeStalled(ownerId, leads, clock, NAMES_PER_CATEGORY, true)));
+    const metrics = await repMetrics(db, { teamId, from: due.from, to: due.to, now: opts.at });
+    const byOwner = new Map(metrics.map((m) => [m.ownerId, m]));
+    const owners = [...new Set([...summaries.map((s) => s.ownerId), ...byOwner.keys()])].sort();
+    const reps = owners.map((ownerId) => ({
+      summary: summaries.find((s) => s.ownerId === ownerId) ?? { ownerId, total: 0, byCategory: {} },
+      metrics: byOwner.get(ownerId),
+    }));
+    const weekLabel = `week of ${DateTime.fromJSDate(due.from, { zone }).toFormat('d LLL yyyy')}`;
+    const log = opts.logger.child({ job: 'digest', teamId, channel: team.digestChannel, period: due.periodKey });
+    try {
+      const [first, ...rest] = digestMessages({ weekLabel, reps });
+      const posted = await opts.client.chat.postMessage({ channel: team.digestChannel, text: first!.text, blocks: first!.blocks });
+      for (const part of rest) {
+        await opts.client.chat.postMessage({ channel: team.digestChannel, thread_ts: posted.ts, text: part.text, blocks: part.blocks });
+      }
+      await finishDelivery(db, claim.id, { status: 'sent', slackTs: posted.ts ?? '' });
+      summary.sent += 1;
+      log.info({ messages: rest.length + 1 }, 'digest sent');
+    } catch (err) {
+      const e = err as { code?: string; data?: { error?: string } };
+      const code = e.data?.error ?? e.code ?? (err as Error).message;
+      if (code === 'channel_not_found' || code === 'not_in_channel' || code === 'is_archived') await finishDelivery(db, claim.id, { status: 'failed', error: code });
+      else await releaseDelivery(db, claim.id, code);
+      log.warn({ error: code }, 'digest failed');
+      summary.failed += 1;
+    }
+  }
+  return summary;
+}

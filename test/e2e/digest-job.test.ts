@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { addLead } from '../../src/db/ops/add-lead.js';
+import { ensureRep } from '../../src/db/ops/ensure-rep.js';
+import { logTouch } from '../../src/db/ops/log-touch.js';
+import { teams } from '../../src/db/schema.js';
+import { BOT_TOKEN, cliPath } from '../support/serve-process.js';
+import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+
+const run = promisify(execFile);
+const TEAM = 'T0DIGEST';
+// Mon 30 Nov 2026, 09:05 in Chicago.
+const AT = '2026-11-30T15:05:00Z';
+
+describe('`jobs run digest` (PGlite)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fc-digest-'));
+  let slack: SlackStandIn;
+  const job = async (at = AT) => {
+    const { stdout } = await run(process.execPath, [cliPath(), 'jobs', 'run', 'digest', '--at', at], {
+      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', DATA_DIR: dir },
+    });
+    return JSON.parse(stdout.trim());
+  };
+  const setChannel = async (channel: string | null) => {
+    const database = await openDatabase({ dataDir: dir });
+    try {
+      await database.db.update(teams).set({ digestChannel: channel, teamTz: 'America/Chicago' }).where(eq(teams.id, TEAM));
+    } finally {
+      await database.close();
+    }
+  };
+
+  beforeAll(async () => {
+    slack = await startSlackStandIn({ teamId: TEAM, users: [{ id: 'U0ANA', tz: 'America/Chicago' }, { id: 'U0BO', tz: 'America/Chicago' }] });
+    const database = await openDatabase({ dataDir: dir });
+    try {
+      await database.migrate();
+      const db = database.db;
+      const t = new Date('2026-11-24T15:00:00Z');
+      await ensureRep(db, TEAM, 'U0ANA', { tz: 'America/Chicago' }, t);
+      await ensureRep(db, TEAM, 'U0BO', { tz: 'America/Chicago' }, t);
+      // Ana: a promise she missed (due Thu 26th); Bo: a lead stopped after one touch, no step.
+      const acme = await addLead(db, { teamId: TEAM, ownerId: 'U0ANA', createdBy: 'U0ANA', name: 'Acme & <Sons>', tier: 'referral', now: t });
+      await logTouch(db, { teamId: TEAM, repId: 'U0ANA', leadId: acme.id, channel: 'call', now: t, next: { action: 'send quote', dueAt: new Date('2026-11-27T05:59:59Z'), promised: true } });
+      const beta = await addLead(db, { teamId: TEAM, ownerId: 'U0BO', createdBy: 'U0BO', name: 'Beta', now: t });
+      await logTouch(db, { teamId: TEAM, repId: 'U0BO', leadId: beta.id, channel: 'email', now: new Date('2026-11-25T15:00:00Z') });
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await slack?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with no channel set, sends nothing and says why', async () => {
+    expect(await job()).toMatchObject({ job: 'digest', sent: 0, skipped: 1, reason: expect.stringMatching(/no digest channel/) });
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('posts the stalled leads by rep and category, with how long, and the metrics', async () => {
+    await setChannel('C0SALES');
+    expect(await job()).toMatchObject({ job: 'digest', sent: 1, failed: 0 });
+    const [post] = slack.callsOf('chat.postMessage');
+    expect(post!.args.channel).toBe('C0SALES');
+    const text = JSON.stringify(post!.args.blocks);
+    expect(text).toContain('Follow-up digest — week of 23 Nov 2026');
+    expect(text).toContain('<@U0ANA>');
+    expect(text).toMatch(/Promised step missed \(1\): \*Acme &amp; &lt;Sons&gt; \(overdue 4 days\)\*/);
+    expect(text).toMatch(/<@U0BO>[^"]*Stopped at 1–2 touches \(1\): \*Beta \(last touch 5 days ago\)\*/);
+    expect(text).toContain('Touches per open lead');
+    expect(slack.violations).toEqual([]);
+  });
+
+  it('goes out once a week: a later run the same morning sends nothing', async () => {
+    expect(await job('2026-11-30T16:00:00Z')).toMatchObject({ sent: 0, failed: 0 });
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
+  });
+});
