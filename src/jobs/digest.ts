@@ -5,7 +5,10 @@ import { summarizeStalled, type RepStalledSummary } from '../coach/stalled.js';
 import { safeZone } from '../coach/local-day.js';
 import { repMetrics } from '../db/queries/rep-metrics.js';
 import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
-import { teams } from '../db/schema.js';
+import { reps as repsTable, teams } from '../db/schema.js';
+import type { RepMetrics } from '../db/queries/rep-metrics.js';
+import { digestChartSvg } from '../slack/ui/digest-chart.js';
+import { renderPng } from './render-chart.js';
 import { digestMessages } from '../slack/ui/digest-message.js';
 import { digestDue } from './digest-schedule.js';
 import { claimDelivery, finishDelivery, releaseDelivery } from './ledger.js';
@@ -13,6 +16,26 @@ import { activeTeamIds, type JobSummary, type MorningOptions } from './morning.j
 
 // Names shown per stalled category and rep; the rest are counted.
 const NAMES_PER_CATEGORY = 5;
+
+/** The picture: per-rep touch distribution and promise-kept %, uploaded into the digest's thread. */
+async function uploadChart(
+  opts: Omit<MorningOptions, 'sendRate' | 'concurrency'>,
+  channel: string,
+  threadTs: string | undefined,
+  teamId: string,
+  reps: { summary: RepStalledSummary; metrics: RepMetrics | undefined }[],
+  weekLabel: string,
+): Promise<void> {
+  const names = new Map(
+    (await opts.database.db.select({ id: repsTable.userId, name: repsTable.displayName }).from(repsTable).where(eq(repsTable.teamId, teamId))).map((r) => [r.id, r.name]),
+  );
+  const rows = reps.filter((r) => r.metrics).map((r) => ({ label: names.get(r.summary.ownerId) || r.summary.ownerId, metrics: r.metrics! }));
+  if (rows.length === 0) return;
+  const png = renderPng(digestChartSvg(rows));
+  // Slack's external upload flow (files.getUploadURLExternal, then completeUploadExternal).
+  const file = { file: png, filename: 'follow-up-digest.png', title: `Follow-up digest — ${weekLabel}` };
+  await opts.client.filesUploadV2(threadTs ? { ...file, channel_id: channel, thread_ts: threadTs } : { ...file, channel_id: channel });
+}
 
 export interface DigestSummary extends JobSummary {
   /** Why nothing went out, when nothing did. */
@@ -59,6 +82,9 @@ export async function runDigest(opts: Omit<MorningOptions, 'sendRate' | 'concurr
       }
       await finishDelivery(db, claim.id, { status: 'sent', slackTs: posted.ts ?? '' });
       summary.sent += 1;
+      await uploadChart(opts, team.digestChannel, posted.ts, teamId, reps, weekLabel).catch((err: Error) =>
+        log.warn({ error: err.message }, 'digest chart not uploaded (the digest itself went out)'),
+      );
       log.info({ messages: rest.length + 1 }, 'digest sent');
     } catch (err) {
       const e = err as { code?: string; data?: { error?: string } };

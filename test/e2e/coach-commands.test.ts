@@ -116,6 +116,18 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     expect(view).toContain('Touches per open lead');
   });
 
+  it('a manager\'s App Home also shows the team\'s stalled counts by rep', async () => {
+    const before = app.slack.callsOf('views.publish').length;
+    await sendEvent(app.baseUrl, SIGNING_SECRET, {
+      token: 'legacy', team_id: TEAM, api_app_id: 'A0APP', type: 'event_callback', event_id: 'Ev0HOMEMIA', event_time: 2,
+      event: { type: 'app_home_opened', user: MIA, channel: 'D0MIA', tab: 'home', event_ts: '2.1' },
+    });
+    await app.slack.waitFor(() => app.slack.callsOf('views.publish').length > before);
+    const view = JSON.stringify(app.slack.callsOf('views.publish').at(-1)!.args.view);
+    expect(view).toContain('Team — stalled leads by rep');
+    expect(view).toMatch(/<@U0BO> 1: no next step defined 1, no touch in 14 days 1, stopped at 1–2 touches 1/);
+  });
+
   it('/followup next gives a lead its dated next step and replaces an open one', async () => {
     const set = await app.command('next "No Step Co" send case study by friday promised', ANA);
     expect(set).toContain('Next step for *No Step Co*: send case study by Fri 27 Nov (promised).');
@@ -138,7 +150,14 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
   });
 
   it('log without next: the coach proposes a dated step (R6), so the lead keeps exactly one', async () => {
+    const published = app.slack.callsOf('views.publish').length;
     const text = await app.command('log "Big Customer" call went well', ANA);
+    // App Home follows: redrawn after the log, Big Customer no longer due today.
+    await app.slack.waitFor(() => app.slack.callsOf('views.publish').length > published);
+    const home = JSON.stringify(app.slack.callsOf('views.publish').at(-1)!.args.view);
+    expect(home).toContain('Fresh Inbound');
+    expect(home).not.toContain('renewal call due today');
+    expect(home).toContain('*This week*: 1 touches');
     // The 4th touch: about 3 weeks to the next, Wed 16 Dec.
     expect(text).toContain('Logged call with *Big Customer* (touch 4).');
     expect(text).toContain('Done: renewal call.');

@@ -75,12 +75,29 @@ describe('`jobs run digest` (PGlite)', () => {
     expect(text).toContain('<@U0ANA>');
     expect(text).toMatch(/Promised step missed \(1\): \*Acme &amp; &lt;Sons&gt; \(overdue 4 days\)\*/);
     expect(text).toMatch(/<@U0BO>[^"]*Stopped at 1–2 touches \(1\): \*Beta \(last touch 5 days ago\)\*/);
-    expect(text).toContain('Touches per open lead');
+    // The metrics, worked out by hand for the week of 23–30 Nov (Chicago):
+    // Ana logged 1 touch, her one open lead has a step, her one promise (due Thu) was missed.
+    expect(text).toContain('<@U0ANA> — 1 touches · 100% with a next step · promises kept 0% · 1 stalled');
+    // Bo logged 1 touch, his one lead has no step, he had no promise due.
+    expect(text).toContain('<@U0BO> — 1 touches · 0% with a next step · promises kept — · 1 stalled');
+    // Team: 2 open leads, 2 touches, 1 of 2 with a step, 0 of 1 promise kept, Beta first touched a day late.
+    expect(text).toContain('*Team*: 2 open leads · 2 touches · 50% with a dated next step (R3) · promises kept 0% (R5) · 1 new leads missed the first hour (R2) · won 0, lost 0');
+    expect(text).toContain('*Touches per open lead* (R7): 0: 0 · 1: 2 · 2: 0 · 3–4: 0 · 5+: 0');
+    expect(text).toContain('Stopped at 0–1: 100% (48% of reps never follow up)');
+    // The chart, uploaded through Slack's external upload flow into the digest's thread.
+    await slack.waitFor(() => slack.callsOf('files.completeUploadExternal').length === 1);
+    const asked = slack.callsOf('files.getUploadURLExternal')[0]!.args;
+    expect(asked.filename).toBe('follow-up-digest.png');
+    expect(Number(asked.length)).toBeGreaterThan(1000);
+    const complete = slack.callsOf('files.completeUploadExternal')[0]!.args;
+    expect(complete).toMatchObject({ channel_id: 'C0SALES', thread_ts: post!.args && expect.any(String) });
     expect(slack.violations).toEqual([]);
   });
 
-  it('goes out once a week: a later run the same morning sends nothing', async () => {
-    expect(await job('2026-11-30T16:00:00Z')).toMatchObject({ sent: 0, failed: 0 });
+  it('goes out once a week: later runs the same morning, even two at once, send nothing', async () => {
+    const [a, b] = await Promise.all([job('2026-11-30T16:00:00Z'), job('2026-11-30T16:01:00Z')].map((p) => p.catch((e: { stderr?: string }) => ({ error: e.stderr }))));
+    // On the embedded database the second process may be refused the data directory; either way nothing is sent twice.
+    for (const r of [a, b]) if (!('error' in r)) expect(r).toMatchObject({ sent: 0, failed: 0 });
     expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import type { HomeView } from '@slack/types';
 import type { Queue } from '../../coach/queue.js';
 import { inZone } from '../../coach/local-day.js';
 import type { RepMetrics } from '../../db/queries/rep-metrics.js';
+import { STALLED_CATEGORIES, STALLED_LABEL, type RepStalledSummary } from '../../coach/stalled.js';
 import { queueBlocks } from './morning-message.js';
 
 // A Home tab holds up to 100 blocks: 20 items and 20 warnings at 2 blocks each, plus headers.
@@ -19,8 +20,25 @@ export function metricsText(m: RepMetrics): string {
   ].join('\n');
 }
 
+/** A manager's view of the team: stalled leads by rep, counted by category. */
+export function teamStalledCounts(team: readonly RepStalledSummary[]): string {
+  const stalled = team.filter((s) => s.total > 0);
+  if (stalled.length === 0) return '*Team*: nothing stalled. :white_check_mark:';
+  const lines = stalled.slice(0, 40).map((s) => {
+    const parts = STALLED_CATEGORIES.filter((c) => s.byCategory[c]).map((c) => `${STALLED_LABEL[c].toLowerCase()} ${s.byCategory[c]!.count}`);
+    return `<@${s.ownerId}> ${s.total}: ${parts.join(', ')}`;
+  });
+  if (stalled.length > 40) lines.push(`…and ${stalled.length - 40} more reps — \`/followup stalled\``);
+  return `*Team — stalled leads by rep*\n${lines.join('\n')}`;
+}
+
 /** App Home: the rep's queue now, with the same reasons and buttons as the morning DM, and their numbers. */
-export function homeView(queue: Queue, clock: { now: Date; zone: string }, metrics: RepMetrics | null = null): HomeView {
+export function homeView(
+  queue: Queue,
+  clock: { now: Date; zone: string },
+  metrics: RepMetrics | null = null,
+  team: readonly RepStalledSummary[] | null = null,
+): HomeView {
   const day = inZone(clock.now, clock.zone).toFormat('cccc d LLLL, HH:mm');
   const empty = queue.items.length === 0 && queue.noNextStep.length === 0;
   return {
@@ -32,6 +50,7 @@ export function homeView(queue: Queue, clock: { now: Date; zone: string }, metri
         ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'Nothing is due and every open lead has a dated next step. :tada:' } }]
         : queueBlocks(queue, clock, HOME_LIMITS)),
       ...(metrics ? [{ type: 'divider' as const }, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: metricsText(metrics) } }] : []),
+      ...(team ? [{ type: 'divider' as const }, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: teamStalledCounts(team).slice(0, 2900) } }] : []),
     ],
   };
 }

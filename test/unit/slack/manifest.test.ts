@@ -46,7 +46,7 @@ describe('manifest forms', () => {
     expect(m.features.slash_commands).toEqual([expect.objectContaining({ command: '/followup', should_escape: true, url: 'https://followup-coach.example.com/slack/events' })]);
     expect(m.settings.interactivity.message_menu_options_url).toBe('https://followup-coach.example.com/slack/events');
     expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
-    expect(m.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'im:write', 'users:read']);
+    expect(m.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'files:write', 'im:write', 'users:read']);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { proposeNextFor } from '../../../coach/cadence.js';
 import { DomainError } from '../../../db/errors.js';
 import { findRep } from '../../../db/ops/ensure-rep.js';
@@ -6,6 +7,7 @@ import { logTouch } from '../../../db/ops/log-touch.js';
 import { setNextStep } from '../../../db/ops/set-next-step.js';
 import { withinAckBudget } from '../../ack-budget.js';
 import { isUuid, sendDm } from '../../dm.js';
+import { publishHome } from '../events/app-home-opened.js';
 import { readLogForm, readNextStep, type FieldErrors, type FormState } from '../../parse/modal-form.js';
 import { explainFailure } from '../../reply.js';
 import type { Services } from '../../services.js';
@@ -21,6 +23,7 @@ interface Submission {
   state: FormState;
   viewId: string;
   privateMetadata: string;
+  client: WebClient;
 }
 /** Field errors to show on the form, or the confirmation to DM once the modal has closed. */
 type Outcome = { errors: FieldErrors } | { confirm: string };
@@ -37,7 +40,7 @@ function onSubmit(services: Services, errorField: string, handle: (s: Submission
     const work = (async (): Promise<Outcome | 'duplicate'> => {
       try {
         const rep = await findRep(services.database.db, teamId, userId);
-        const submission = { teamId, userId, zone: rep?.tz ?? 'UTC', now, state: view.state.values as FormState, viewId: view.id, privateMetadata: view.private_metadata };
+        const submission = { teamId, userId, zone: rep?.tz ?? 'UTC', now, state: view.state.values as FormState, viewId: view.id, privateMetadata: view.private_metadata, client };
         return await handle(submission);
       } catch (err) {
         if (err instanceof DomainError && err.code === 'duplicate_request') return 'duplicate';
@@ -76,6 +79,7 @@ export function registerLogTouchViews(app: App, services: Services): void {
         requestKey: `view:${s.viewId}`,
         now: s.now,
       });
+      void publishHome(services, s.client, s.teamId, s.userId);
       return { confirm: loggedText(result, s.zone, s.now) };
     }),
   );
