@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { createScratchDatabase } from '../support/db.js';
 import { addLead } from '../../src/db/ops/add-lead.js';
 import { ensureRep } from '../../src/db/ops/ensure-rep.js';
 import { logTouch } from '../../src/db/ops/log-touch.js';
@@ -18,17 +19,33 @@ const TEAM = 'T0DIGEST';
 // Mon 30 Nov 2026, 09:05 in Chicago.
 const AT = '2026-11-30T15:05:00Z';
 
-describe('`jobs run digest` (PGlite)', () => {
+interface Target {
+  name: string;
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  cleanup(): Promise<void>;
+}
+
+async function targets(): Promise<Target[]> {
   const dir = mkdtempSync(join(tmpdir(), 'fc-digest-'));
+  const list: Target[] = [{ name: 'pglite', env: { DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) }];
+  if (process.env.DATABASE_URL) {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+    list.push({ name: 'postgres', env: { DATABASE_URL: scratch.url }, open: () => openDatabase({ databaseUrl: scratch.url, max: 2 }), cleanup: () => scratch.drop() });
+  }
+  return list;
+}
+
+describe.each(await targets())('`jobs run digest` on $name', (target) => {
   let slack: SlackStandIn;
   const job = async (at = AT) => {
     const { stdout } = await run(process.execPath, [cliPath(), 'jobs', 'run', 'digest', '--at', at], {
-      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', DATA_DIR: dir },
+      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', ...target.env },
     });
     return JSON.parse(stdout.trim());
   };
   const setChannel = async (channel: string | null) => {
-    const database = await openDatabase({ dataDir: dir });
+    const database = await target.open();
     try {
       await database.db.update(teams).set({ digestChannel: channel, teamTz: 'America/Chicago' }).where(eq(teams.id, TEAM));
     } finally {
@@ -38,7 +55,7 @@ describe('`jobs run digest` (PGlite)', () => {
 
   beforeAll(async () => {
     slack = await startSlackStandIn({ teamId: TEAM, users: [{ id: 'U0ANA', tz: 'America/Chicago' }, { id: 'U0BO', tz: 'America/Chicago' }] });
-    const database = await openDatabase({ dataDir: dir });
+    const database = await target.open();
     try {
       await database.migrate();
       const db = database.db;
@@ -57,7 +74,7 @@ describe('`jobs run digest` (PGlite)', () => {
 
   afterAll(async () => {
     await slack?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await target.cleanup();
   });
 
   it('with no channel set, sends nothing and says why', async () => {
@@ -67,7 +84,14 @@ describe('`jobs run digest` (PGlite)', () => {
 
   it('posts the stalled leads by rep and category, with how long, and the metrics', async () => {
     await setChannel('C0SALES');
-    expect(await job()).toMatchObject({ job: 'digest', sent: 1, failed: 0 });
+    if (target.name === 'postgres') {
+      // Two replicas at the same moment: the ledger lets one of them send.
+      const both = await Promise.all([job(), job()]);
+      expect(both.map((r) => r.sent).sort()).toEqual([0, 1]);
+    } else {
+      expect(await job()).toMatchObject({ job: 'digest', sent: 1, failed: 0 });
+    }
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
     const [post] = slack.callsOf('chat.postMessage');
     expect(post!.args.channel).toBe('C0SALES');
     const text = JSON.stringify(post!.args.blocks);
@@ -96,8 +120,9 @@ describe('`jobs run digest` (PGlite)', () => {
 
   it('goes out once a week: later runs the same morning, even two at once, send nothing', async () => {
     const [a, b] = await Promise.all([job('2026-11-30T16:00:00Z'), job('2026-11-30T16:01:00Z')].map((p) => p.catch((e: { stderr?: string }) => ({ error: e.stderr }))));
-    // On the embedded database the second process may be refused the data directory; either way nothing is sent twice.
+    // On the embedded database the second process may be refused the data directory; on Postgres both run.
     for (const r of [a, b]) if (!('error' in r)) expect(r).toMatchObject({ sent: 0, failed: 0 });
+    if (target.name === 'postgres') expect([a, b].every((r) => !('error' in r))).toBe(true);
     expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
   });
 });
