@@ -4,6 +4,7 @@ import { quoteUserText } from '../../parse/slack-text.js';
 import { explainFailure, refuse, type Reply } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { withinAckBudget } from '../../ack-budget.js';
+import { publishHome } from '../events/app-home-opened.js';
 import { add } from './followup/add.js';
 import type { Subcommand } from './followup/context.js';
 import { help } from './followup/help.js';
@@ -20,6 +21,8 @@ import { settings } from './followup/settings.js';
 import { show } from './followup/show.js';
 import { snooze } from './followup/snooze.js';
 import { undo } from './followup/undo.js';
+
+const CHANGES_QUEUE = new Set(['add', 'log', 'next', 'done', 'snooze', 'revive', 'won', 'lost', 'undo']);
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   help, add, log, next, done, snooze, revive, reassign, won, lost, queue, stalled, settings, show, undo, delete: del,
@@ -51,6 +54,8 @@ export function followupCommand(services: Services): Middleware<SlackCommandMidd
       now: services.now(),
     }).catch((err: unknown) => explainFailure(err, services, sub));
     await answer(ack, respond, work);
+    // After a change to the rep's leads, App Home shows the queue as it now stands.
+    if (CHANGES_QUEUE.has(name)) void publishHome(services, client, command.team_id, command.user_id);
   };
 }
 

@@ -4,7 +4,6 @@ import { leadCandidates } from '../../../../db/queries/lead-candidates.js';
 import { parseLogTail, resolveLeadRef } from '../../../parse/command.js';
 import { loggedText } from '../../../ui/command-replies.js';
 import { logModal } from '../../../ui/log-modal.js';
-import { publishHome } from '../../events/app-home-opened.js';
 import { refuse, reply } from '../../../reply.js';
 import type { Subcommand } from './context.js';
 import { leadRefProblem } from './lead-ref.js';
@@ -33,7 +32,5 @@ export const log: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  // App Home shows the queue as it now stands (not awaited: the reply goes first).
-  void publishHome(ctx.services, ctx.client, ctx.teamId, ctx.userId);
   return reply(loggedText(result, ctx.zone, ctx.now));
 };
