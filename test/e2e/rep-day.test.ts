@@ -187,6 +187,8 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
     const [row] = await database.db.select().from(leads).where(eq(leads.id, id['Initech']!));
     // Sat 28 Nov 00:00 in New York.
     expect(row!.snoozedUntil!.toISOString()).toBe('2026-11-28T05:00:00.000Z');
+    // App Home is redrawn without the snoozed lead.
+    await app.slack.waitFor(() => app.slack.callsOf('views.publish').some((c) => c.args.user_id === ANA && !JSON.stringify(c.args.view).includes('Initech')));
   });
 
   it('text subcommands: snooze, done with they:, won, lost, show, undo, settings', async () => {

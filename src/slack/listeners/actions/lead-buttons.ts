@@ -7,6 +7,7 @@ import { findRep } from '../../../db/ops/ensure-rep.js';
 import { snoozeLead } from '../../../db/ops/snooze-lead.js';
 import { leadHistory } from '../../../db/queries/lead-history.js';
 import { isUuid, sendDm } from '../../dm.js';
+import { publishHome } from '../events/app-home-opened.js';
 import { explainFailure } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { doneText, snoozedText } from '../../ui/command-replies.js';
@@ -64,6 +65,7 @@ export function registerLeadButtons(app: App, services: Services): void {
       });
       await client.views.open({ trigger_id: body.trigger_id, view: nextStepModal(own.lead, 'What is next?') });
       await tell(body, respond, client, doneText(result, own.zone, now));
+      void publishHome(services, client, own.teamId, body.user.id);
     } catch (err) {
       await tell(body, respond, client, err instanceof DomainError ? err.message : explainFailure(err, services).text);
     }
@@ -89,6 +91,7 @@ export function registerLeadButtons(app: App, services: Services): void {
         now,
       });
       await tell(body, respond, client, snoozedText(lead, own.zone, now));
+      void publishHome(services, client, own.teamId, body.user.id);
     } catch (err) {
       await tell(body, respond, client, err instanceof DomainError ? err.message : explainFailure(err, services).text);
     }

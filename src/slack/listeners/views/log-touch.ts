@@ -100,6 +100,7 @@ export function registerLogTouchViews(app: App, services: Services): void {
         requestKey: `view:${s.viewId}`,
         now: s.now,
       });
+      void publishHome(services, s.client, s.teamId, s.userId);
       return { confirm: nextSetText(result, s.zone, s.now) };
     }),
   );

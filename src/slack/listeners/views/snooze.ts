@@ -5,6 +5,7 @@ import { DomainError } from '../../../db/errors.js';
 import { findRep } from '../../../db/ops/ensure-rep.js';
 import { snoozeLead } from '../../../db/ops/snooze-lead.js';
 import { sendDm } from '../../dm.js';
+import { publishHome } from '../events/app-home-opened.js';
 import type { Services } from '../../services.js';
 import { snoozedText } from '../../ui/command-replies.js';
 import { SNOOZE_DATE, SNOOZE_MODAL } from '../../ui/snooze-modal.js';
@@ -32,6 +33,7 @@ export function registerSnoozeView(app: App, services: Services): void {
       });
       await ack();
       await sendDm(client, body.user.id, snoozedText(lead, zone, now));
+      void publishHome(services, client, teamId, body.user.id);
     } catch (err) {
       if (err instanceof DomainError && err.code !== 'duplicate_request') {
         return void (await ack({ response_action: 'errors', errors: { [SNOOZE_DATE]: err.message } }));
