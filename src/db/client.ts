@@ -15,6 +15,10 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything that runs queries: the database or a transaction. */
 export type Queryable = Db | Tx;
 
+/** Rows of a raw `db.execute`: postgres.js returns them, PGlite returns { rows }. */
+export const rowsOf = (result: unknown): Record<string, unknown>[] =>
+  Array.isArray(result) ? (result as Record<string, unknown>[]) : ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
+
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';

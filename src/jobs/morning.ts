@@ -10,7 +10,7 @@ import { morningMessage, type MorningMessage } from '../slack/ui/morning-message
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from './ledger.js';
 import { morningDue } from './morning-schedule.js';
 import { refreshStaleZones } from './refresh-zones.js';
-import { forEachLimited, Pacer } from './pacer.js';
+import { forEachLimited, Pacer, sleep } from './pacer.js';
 
 export interface JobSummary {
   job: string;
@@ -106,8 +106,6 @@ export async function planMorning(db: Db, teamId: string, at: Date): Promise<Pla
   for (const [userId, d] of due) plans.push({ userId, periodKey: d.periodKey, message: null });
   return plans;
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Sends one message, waiting out 429s (Retry-After) and trying the same message again. */
 async function post(opts: MorningOptions, pacer: Pacer, userId: string, message: MorningMessage): Promise<string> {

@@ -1,4 +1,4 @@
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * Spaces calls to Slack at most `perSecond` apart across all workers, and holds everyone back

@@ -1,12 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
-import { createScratchDatabase } from '../support/db.js';
+import { processDbTargets } from '../support/db.js';
 import { addLead } from '../../src/db/ops/add-lead.js';
 import { ensureRep } from '../../src/db/ops/ensure-rep.js';
 import { logTouch } from '../../src/db/ops/log-touch.js';
@@ -19,24 +15,7 @@ const TEAM = 'T0DIGEST';
 // Mon 30 Nov 2026, 09:05 in Chicago.
 const AT = '2026-11-30T15:05:00Z';
 
-interface Target {
-  name: string;
-  env: Record<string, string>;
-  open(): Promise<Database>;
-  cleanup(): Promise<void>;
-}
-
-async function targets(): Promise<Target[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'fc-digest-'));
-  const list: Target[] = [{ name: 'pglite', env: { DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) }];
-  if (process.env.DATABASE_URL) {
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL);
-    list.push({ name: 'postgres', env: { DATABASE_URL: scratch.url }, open: () => openDatabase({ databaseUrl: scratch.url, max: 2 }), cleanup: () => scratch.drop() });
-  }
-  return list;
-}
-
-describe.each(await targets())('`jobs run digest` on $name', (target) => {
+describe.each(await processDbTargets('fc-digest-'))('`jobs run digest` on $name', (target) => {
   let slack: SlackStandIn;
   const job = async (at = AT) => {
     const { stdout } = await run(process.execPath, [cliPath(), 'jobs', 'run', 'digest', '--at', at], {

@@ -1,15 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
 import { addLead } from '../../src/db/ops/add-lead.js';
 import { ensureRep } from '../../src/db/ops/ensure-rep.js';
 import { logTouch } from '../../src/db/ops/log-touch.js';
 import { deliveries } from '../../src/db/schema.js';
-import { createScratchDatabase } from '../support/db.js';
+import { processDbTargets } from '../support/db.js';
 import { BOT_TOKEN, cliPath } from '../support/serve-process.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
 
@@ -18,24 +14,7 @@ const TEAM = 'T0MORNING';
 // Wed 25 Nov 2026, 13:05 UTC: 08:05 in New York, 14:05 in Berlin (past the 4-hour catch-up), 05:05 in LA.
 const AT = '2026-11-25T13:05:00Z';
 
-interface Target {
-  name: string;
-  env: Record<string, string>;
-  open(): Promise<Database>;
-  cleanup(): Promise<void>;
-}
-
-async function targets(): Promise<Target[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'fc-morning-'));
-  const list: Target[] = [{ name: 'pglite', env: { DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) }];
-  if (process.env.DATABASE_URL) {
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL);
-    list.push({ name: 'postgres', env: { DATABASE_URL: scratch.url }, open: () => openDatabase({ databaseUrl: scratch.url, max: 2 }), cleanup: () => scratch.drop() });
-  }
-  return list;
-}
-
-describe.each(await targets())('`jobs run morning` on $name', (target) => {
+describe.each(await processDbTargets('fc-morning-'))('`jobs run morning` on $name', (target) => {
   let slack: SlackStandIn;
   const job = async (at = AT) => {
     const { stdout } = await run(process.execPath, [cliPath(), 'jobs', 'run', 'morning', '--at', at, '--team', TEAM], {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../src/db/client.js';
 
@@ -50,4 +53,25 @@ async function openPostgresForTest(adminUrl: string): Promise<Database> {
       await scratch.drop();
     },
   };
+}
+
+/** A database for a child process (the CLI, `serve`): its environment, and a way in for the test. */
+export interface ProcessDbTarget {
+  name: 'pglite' | 'postgres';
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  cleanup(): Promise<void>;
+}
+
+/** An embedded database in a temporary DATA_DIR always; a scratch Postgres database too when DATABASE_URL is set. */
+export async function processDbTargets(prefix: string): Promise<ProcessDbTarget[]> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const list: ProcessDbTarget[] = [
+    { name: 'pglite', env: { DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) },
+  ];
+  if (process.env.DATABASE_URL) {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+    list.push({ name: 'postgres', env: { DATABASE_URL: scratch.url }, open: () => openDatabase({ databaseUrl: scratch.url, max: 2 }), cleanup: () => scratch.drop() });
+  }
+  return list;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '../client.js';
+import { rowsOf, type Queryable } from '../client.js';
 
 export interface RepMetrics {
   ownerId: string;
@@ -30,8 +30,6 @@ export interface MetricsWindow {
   ownerId?: string;
 }
 
-const rowsOf = (result: unknown): Record<string, unknown>[] =>
-  Array.isArray(result) ? (result as Record<string, unknown>[]) : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
 

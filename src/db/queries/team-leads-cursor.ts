@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { CoachLead, TouchChannel } from '../../coach/types.js';
-import type { Db } from '../client.js';
+import { rowsOf, type Db } from '../client.js';
 import type { Lead } from '../schema.js';
 
 // Rows in flight at once: memory holds one page plus one rep's leads, however large the team.
 export const TEAM_PAGE_SIZE = 5_000;
-
-/** postgres.js returns the rows; PGlite returns { rows }. */
-const rowsOf = (result: unknown): Record<string, unknown>[] =>
-  Array.isArray(result) ? (result as Record<string, unknown>[]) : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
 
 // Each row travels as one JSON array: parsing 100,000 rows of 26 typed columns in the driver costs
 // seconds, one JSON.parse per row a fraction of that. The order here is the order read below.
