@@ -36,7 +36,12 @@ export const teams = pgTable('teams', {
   digestDay: smallint('digest_day').notNull().default(1),
   digestTime: text('digest_time').notNull().default('09:00'),
   teamTz: text('team_tz'),
+  // POST /leads: HMAC key; the previous one stays valid for a day after a rotation.
   webhookSecret: text('webhook_secret'),
+  webhookSecretPrevious: text('webhook_secret_previous'),
+  webhookSecretRotatedAt: tstz('webhook_secret_rotated_at'),
+  // Round-robin: how many leads have been handed out; the next goes to reps[count % n].
+  roundRobinCount: integer('round_robin_count').notNull().default(0),
   uninstalledAt: tstz('uninstalled_at'),
   createdAt: tstz('created_at').notNull().defaultNow(),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -49,6 +54,8 @@ export const reps = pgTable(
     teamId: text('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
     userId: text('user_id').notNull(),
     displayName: text('display_name'),
+    // From users.info (users:read.email): lets imports and the webhook name owners by e-mail.
+    email: text('email'),
     // IANA zone: from users.info, or overridden by the rep (tzOverridden).
     tz: text('tz'),
     tzOverridden: boolean('tz_overridden').notNull().default(false),
@@ -83,6 +90,11 @@ export const leads = pgTable(
     externalId: text('external_id'),
     // Imported leads are not new arrivals: no speed-to-lead alert (R2).
     imported: boolean('imported').notNull().default(false),
+    // R2: the owner did not add it themselves (web form, someone else's add, round-robin) and is told
+    // at once.
+    alertOwner: boolean('alert_owner').notNull().default(false),
+    // What the prospect asked (a web form's message), shown in the arrival alert.
+    note: text('note'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     createdBy: text('created_by'),
     firstTouchAt: tstz('first_touch_at'),
@@ -121,6 +133,10 @@ export const leads = pgTable(
     uniqueIndex('leads_external_id_uq').on(t.teamId, t.externalId).where(sql`external_id is not null`),
     index('leads_team_owner_status_idx').on(t.teamId, t.ownerId, t.status),
     index('leads_team_email_idx').on(t.teamId, sql`lower(${t.email})`),
+    // R2: the speed-to-lead job looks only at untouched new arrivals.
+    index('leads_untouched_arrivals_idx')
+      .on(t.createdAt)
+      .where(sql`touch_count = 0 and status = 'open' and imported = false`),
   ],
 );
 

@@ -45,8 +45,8 @@ describe('manifest forms', () => {
     const m = await loadManifest();
     expect(m.features.slash_commands).toEqual([expect.objectContaining({ command: '/followup', should_escape: true, url: 'https://followup-coach.example.com/slack/events' })]);
     expect(m.settings.interactivity.message_menu_options_url).toBe('https://followup-coach.example.com/slack/events');
-    expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
-    expect(m.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'files:write', 'im:write', 'users:read']);
+    expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_uninstalled', 'message.im', 'tokens_revoked']);
+    expect(m.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'im:write', 'users:read', 'users:read.email']);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
   });
 
