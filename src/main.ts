@@ -9,6 +9,7 @@ import { runDigest } from './jobs/digest.js';
 import { runMorning } from './jobs/morning.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobSlackClient } from './jobs/slack-client.js';
+import { runDemo } from './demo/run-demo.js';
 import { startSlackApp } from './slack/app.js';
 import { buildManifest, loadManifest } from './slack/manifest.js';
 
@@ -21,6 +22,8 @@ Commands:
                                 run one scheduler job now, as if the clock read --at; prints a JSON summary
   manifest [--url <https://host> | --socket]
                                 print the Slack app manifest for your host, or for Socket Mode
+  demo [--keep] [--port <n>]    see it work: the app with a sample team and a stand-in for Slack,
+                                printing what each person would see; --keep leaves it running
   help                          show this text
 
 Configuration comes from the environment: see README.md.`;
@@ -39,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       return printManifest(rest);
     case 'jobs':
       return runJob(rest);
+    case 'demo':
+      return runDemo(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './serve-process.js';
-import { sendSlashCommand } from './signed-request.js';
+import { slashCommands } from '../../src/demo/slash-commands.js';
 import { startSlackStandIn, type SlackStandIn, type StandInUser } from './slack-stand-in.js';
 
 export interface TestApp {
@@ -27,23 +27,16 @@ export async function startTestApp(opts: { database: Database; teamId: string; u
   );
   const running = await startSlackApp({ config, logger: createLogger('silent'), database: opts.database, now: opts.now });
   const baseUrl = `http://127.0.0.1:${running.port}`;
-  let n = 0;
+  const send = slashCommands({ baseUrl, signingSecret: SIGNING_SECRET, teamId: opts.teamId, responseUrlBase: slack.responseUrlBase });
   return {
     baseUrl,
     slack,
     running,
     async command(text, userId, extra = {}) {
-      n += 1;
-      const res = await sendSlashCommand(baseUrl, SIGNING_SECRET, {
-        text,
-        teamId: opts.teamId,
-        userId,
-        triggerId: extra.triggerId ?? `harness.${n}.${Math.random()}`,
-        responseUrl: `${slack.responseUrlBase}${n}`,
-      });
+      const res = await send(text, userId, extra);
       if (res.status !== 200) throw new Error(`/followup ${text} answered HTTP ${res.status}: ${res.text}`);
       // An empty ack (a modal opened instead of a reply) has no body.
-      return (res.body?.text as string | undefined) ?? '';
+      return res.text;
     },
     async stop() {
       await running.stop();

@@ -1,44 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
+import { startSlackStandIn as startStandIn, type Refusal, type SlackStandIn, type StandInOptions } from '../../src/demo/slack-stand-in.js';
+
+export type { RecordedCall, SlackStandIn, StandInUser } from '../../src/demo/slack-stand-in.js';
 
 /** Slack's published references live beside the checkout, never in it. */
 export const slackReferenceDir = process.env.SLACK_REFERENCE_DIR ?? resolve(packageRoot(), '..', 'shared', 'slack-reference');
 export const slackReferenceAvailable = (): boolean => existsSync(join(slackReferenceDir, 'slack_web_openapi_v2.json'));
-
-export interface RecordedCall {
-  method: string;
-  args: Record<string, unknown>;
-  token?: string;
-  at: number;
-}
-export interface StandInUser {
-  id: string;
-  tz?: string;
-  tz_offset?: number;
-  is_admin?: boolean;
-  is_owner?: boolean;
-  is_restricted?: boolean;
-  is_ultra_restricted?: boolean;
-  real_name?: string;
-  name?: string;
-}
-export interface SlackStandIn {
-  url: string;
-  responseUrlBase: string;
-  calls: RecordedCall[];
-  responses: { path: string; body: unknown; at: number }[];
-  violations: string[];
-  setUser(u: StandInUser): void;
-  failNext(method: string, error: string, opts?: { status?: number; retryAfter?: number }): void;
-  /** Answers every call of `method` this much later (a slow Slack), 0 to stop. */
-  setDelay(method: string, ms: number): void;
-  callsOf(method: string): RecordedCall[];
-  waitFor(pred: () => boolean, timeoutMs?: number): Promise<void>;
-  close(): Promise<void>;
-}
 
 // Methods newer than the 2020 OpenAPI description (DESIGN §4).
 const NEWER_METHODS = new Set(['files.getUploadURLExternal', 'files.completeUploadExternal']);
@@ -70,157 +39,17 @@ function loadContract(): Contract | null {
   return (contract = { required });
 }
 
-const parseMaybeJson = (v: unknown): unknown => {
-  if (typeof v !== 'string' || !/^\s*[[{]/.test(v)) return v;
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-};
-
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
-  const url = new URL(req.url ?? '/', 'http://x');
-  const args: Record<string, unknown> = Object.fromEntries(url.searchParams);
-  if ((req.headers['content-type'] ?? '').includes('application/json')) {
-    Object.assign(args, raw ? JSON.parse(raw) : {});
-  } else {
-    for (const [k, v] of new URLSearchParams(raw)) args[k] = parseMaybeJson(v);
-  }
-  return args;
+/** Holds a call to Slack's OpenAPI description: the method exists and its required arguments are there. */
+function checkAgainstContract(checks: Contract, method: string, args: Record<string, unknown>): Refusal | null {
+  if (NEWER_METHODS.has(method)) return null;
+  const required = checks.required.get(method);
+  if (!required) return { error: 'unknown_method', violation: `${method}: no such method in Slack's Web API` };
+  const missing = required.filter((name) => args[name] === undefined || args[name] === '');
+  return missing.length ? { error: 'invalid_arguments', violation: `${method}: missing required ${missing.join(', ')}` } : null;
 }
 
-/** A Slack Web API stand-in on 127.0.0.1 that records calls and checks them against Slack's OpenAPI description. */
-export async function startSlackStandIn(
-  opts: { users?: StandInUser[]; teamId?: string; botUserId?: string; /** false: keep no call log (benchmarks) */ recordCalls?: boolean } = {},
-): Promise<SlackStandIn> {
-  const teamId = opts.teamId ?? 'T0TEST';
-  const botUserId = opts.botUserId ?? 'U0BOT';
-  const users = new Map((opts.users ?? []).map((u) => [u.id, u]));
-  const delays = new Map<string, number>();
-  const failures = new Map<string, { error: string; status?: number; retryAfter?: number }[]>();
-  const calls: RecordedCall[] = [];
-  const responses: SlackStandIn['responses'] = [];
-  const violations: string[] = [];
+/** The app's Slack stand-in (src/demo), with every call checked against Slack's OpenAPI description. */
+export function startSlackStandIn(opts: Omit<StandInOptions, 'check'> = {}): Promise<SlackStandIn> {
   const checks = loadContract();
-  let ts = 1_700_000_000_000_100;
-  let viewSeq = 0;
-  let port = 0;
-
-  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
-    switch (method) {
-      case 'auth.test':
-        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'followup-coach', team_id: teamId, user_id: botUserId, bot_id: 'B0BOT' };
-      case 'users.info': {
-        // Any user-shaped id is a user (default zone); anything else is unknown, as Slack says.
-        const id = String(args.user ?? '');
-        if (!/^[UW]\w+$/.test(id)) return { ok: false, error: 'user_not_found' };
-        const u = users.get(id) ?? { id, tz: 'America/New_York' };
-        return {
-          ok: true,
-          user: { id, team_id: teamId, name: u.name ?? id.toLowerCase(), real_name: u.real_name ?? id, tz: u.tz ?? 'America/New_York', tz_offset: u.tz_offset ?? 0,
-            is_admin: Boolean(u.is_admin), is_owner: Boolean(u.is_owner), is_restricted: Boolean(u.is_restricted), is_ultra_restricted: Boolean(u.is_ultra_restricted), is_bot: false,
-            profile: { display_name: u.name ?? '', real_name: u.real_name ?? id } },
-        };
-      }
-      case 'conversations.open': {
-        const first = String(args.users ?? args.channel ?? '').split(',')[0] ?? '';
-        return { ok: true, channel: { id: `D${first.replace(/^U/, '')}` } };
-      }
-      case 'chat.postMessage': {
-        ts += 1;
-        const stamp = `${String(ts).slice(0, 10)}.${String(ts).slice(10)}`;
-        return { ok: true, channel: args.channel, ts: stamp, message: { text: args.text, ts: stamp } };
-      }
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${Date.now() / 1000}` };
-      case 'chat.update':
-        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
-      case 'views.open':
-      case 'views.publish':
-      case 'views.update':
-      case 'views.push':
-        viewSeq += 1;
-        return { ok: true, view: { id: `V${String(viewSeq).padStart(8, '0')}`, ...(args.view as object) } };
-      case 'files.getUploadURLExternal':
-        return { ok: true, upload_url: `http://127.0.0.1:${port}/upload/F${calls.length}`, file_id: `F${calls.length}` };
-      case 'files.completeUploadExternal':
-        return { ok: true, files: (args.files as object[] | undefined) ?? [] };
-      default:
-        return { ok: true };
-    }
-  };
-
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const send = (status: number, body: object, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(body));
-    };
-    try {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const args = await readBody(req);
-      if (path.startsWith('/response/')) {
-        responses.push({ path, body: args, at: Date.now() });
-        return send(200, { ok: true });
-      }
-      if (path.startsWith('/upload/')) return send(200, { ok: true });
-      const method = path.replace(/^\/api\//, '');
-      const auth = req.headers.authorization;
-      const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args.token as string | undefined);
-      delete args.token;
-      if (opts.recordCalls !== false) calls.push({ method, args, token, at: Date.now() });
-      if (checks && !NEWER_METHODS.has(method)) {
-        const required = checks.required.get(method);
-        if (!required) {
-          violations.push(`${method}: no such method in Slack's Web API`);
-          return send(200, { ok: false, error: 'unknown_method' });
-        }
-        const missing = required.filter((name) => args[name] === undefined || args[name] === '');
-        if (missing.length) {
-          violations.push(`${method}: missing required ${missing.join(', ')}`);
-          return send(200, { ok: false, error: 'invalid_arguments' });
-        }
-      }
-      const delay = delays.get(method);
-      if (delay) await new Promise((r) => setTimeout(r, delay));
-      const failure = failures.get(method)?.shift();
-      if (failure) {
-        return failure.status
-          ? send(failure.status, { ok: false, error: failure.error }, failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {})
-          : send(200, { ok: false, error: failure.error });
-      }
-      send(200, answer(method, args));
-    } catch (err) {
-      send(500, { ok: false, error: (err as Error).message });
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as AddressInfo).port;
-
-  return {
-    url: `http://127.0.0.1:${port}/api/`,
-    responseUrlBase: `http://127.0.0.1:${port}/response/`,
-    calls,
-    responses,
-    violations,
-    setUser: (u) => void users.set(u.id, u),
-    failNext: (method, error, o = {}) => void failures.set(method, [...(failures.get(method) ?? []), { error, ...o }]),
-    setDelay: (method, ms) => void delays.set(method, ms),
-    callsOf: (method) => calls.filter((c) => c.method === method),
-    async waitFor(pred, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!pred()) {
-        if (Date.now() > deadline) throw new Error(`stand-in: condition not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return startStandIn({ ...opts, ...(checks ? { check: (method, args) => checkAgainstContract(checks, method, args) } : {}) });
 }
