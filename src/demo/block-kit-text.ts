@@ -127,11 +127,11 @@ function blockLines(block: Block, dir: Directory, style: TerminalStyle): string[
     case 'header':
       return style.header(textOf(block.text, dir, style));
     case 'section': {
-      const lines = textOf(block.text, dir, style).split('\n');
-      for (const field of (block.fields as TextObject[] | undefined) ?? []) lines.push(...textOf(field, dir, style).split('\n'));
+      const texts = [block.text, ...((block.fields as TextObject[] | undefined) ?? [])].map((t) => textOf(t, dir, style)).filter(Boolean);
+      const lines = texts.flatMap((t) => t.split('\n'));
       const accessory = block.accessory as Element | undefined;
       // Slack shows the accessory beside the text.
-      if (accessory && accessory.type !== 'image') lines[0] = `${lines[0]}  ${elementText(accessory, dir, style)}`;
+      if (accessory && accessory.type !== 'image') lines[0] = lines.length ? `${lines[0]}  ${elementText(accessory, dir, style)}` : elementText(accessory, dir, style);
       return lines;
     }
     case 'actions':

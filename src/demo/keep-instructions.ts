@@ -15,7 +15,9 @@ export interface KeptDemo {
  */
 export function signedCommandSnippet(k: KeptDemo): string {
   const program = [
-    `const [text = "help", user = "${SAM.id}"] = process.argv.slice(1);`,
+    `const [typed = "help", user = "${SAM.id}"] = process.argv.slice(1);`,
+    // Slack escapes &, < and > in command text (should_escape in manifest.json).
+    'const text = typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");',
     `const body = new URLSearchParams({ team_id: "${DEMO_TEAM_ID}", user_id: user, command: "/followup", text, response_url: "${k.responseUrl}", trigger_id: String(Date.now()) }).toString();`,
     'const ts = String(Math.floor(Date.now() / 1000));',
     `const sig = "v0=" + require("crypto").createHmac("sha256", "${k.signingSecret}").update(\`v0:\${ts}:\${body}\`).digest("hex");`,
@@ -31,6 +33,7 @@ export function keepInstructions(k: KeptDemo): string[] {
   return [
     'The app keeps running: send it your own signed requests, as Slack would.',
     `  Request URL     ${k.requestUrl}`,
+    `  Port            ${new URL(k.requestUrl).port}`,
     `  Signing secret  ${k.signingSecret}`,
     `  Team            ${DEMO_TEAM_ID} · ${users}`,
     `  Database        ${k.dataDir} (kept when you stop)`,

@@ -97,7 +97,7 @@ export async function runDemo(args: string[]): Promise<number> {
     print();
     for (const p of PEOPLE) {
       const leads = SAMPLE_LEADS.get(p.id)?.length;
-      print(`  ${p.realName.padEnd(16)}${p.role.padEnd(9)}${p.zone.padEnd(18)}${leads ? `${leads} leads` : ''}`);
+      print(`  ${p.realName.padEnd(16)}${p.role.padEnd(9)}${leads ? `${p.zone.padEnd(18)}${leads} leads` : p.zone}`);
     }
 
     const shown = await playMonday({

@@ -1,0 +1,99 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { cliPath } from '../support/serve-process.js';
+
+const run = promisify(execFile);
+const ANSI_ESCAPE = /\x1b\[/;
+// Only PATH: the demo must need nothing from the operator's environment (no Slack, no database).
+const env = { PATH: process.env.PATH ?? '' };
+const demoDirs = () => new Set(readdirSync(tmpdir()).filter((d) => d.startsWith('followup-coach-demo-')));
+
+/** The lines under one section label, up to the next blank line followed by a label or a scene. */
+function section(output: string, label: string): string {
+  const start = output.indexOf(label);
+  expect(start, `no section "${label}" in:\n${output}`).toBeGreaterThanOrEqual(0);
+  const rest = output.slice(start + label.length);
+  const end = rest.search(/\n\n(?=\S)/);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+describe('`followup-coach demo`', () => {
+  it('plays a Monday for the sample team and prints what each person sees, as plain text, exiting 0 within a minute', async () => {
+    const before = demoDirs();
+    const started = Date.now();
+    const { stdout } = await run(process.execPath, [cliPath(), 'demo'], { env, timeout: 90_000 });
+    expect(Date.now() - started).toBeLessThan(60_000);
+    // Not a terminal: no colours.
+    expect(stdout).not.toMatch(ANSI_ESCAPE);
+
+    // Commands are signed requests; their replies are shown.
+    expect(stdout).toContain('→ /followup settings digest:#sales');
+    expect(stdout).toContain('Team: digest in #sales on Monday at 09:00');
+    expect(section(stdout, 'Kenji (rep, Asia/Tokyo) — /followup log')).toMatch(/⇒ Logged call with Hoshino Trading \(touch 3\)\.[\s\S]*Next \(proposed\): follow up by/);
+    expect(section(stdout, 'Kenji (rep, Asia/Tokyo) — /followup next')).toContain('send the pilot agreement by');
+    expect(section(stdout, 'Kenji (rep, Asia/Tokyo) — /followup snooze')).toContain('Snoozed Sakura Logistics until');
+
+    // Each rep's morning DM, with reasons and buttons; Kenji's reflects what he did before it.
+    const kenji = section(stdout, 'Kenji (rep, Asia/Tokyo) — morning DM');
+    expect(kenji).toMatch(/Your follow-ups for Monday \d+ \w+/);
+    expect(kenji).toContain('1. Kaito Robotics');
+    expect(kenji).toContain('no first contact 1 hour after it came in');
+    expect(kenji).toContain('promised send the proposal overdue 4 days · touch 3 of 5+');
+    expect(kenji).toContain('5 touches without progress: close it or change approach');
+    expect(kenji).toContain('[Log touch]  [Set next step]  [Snooze ▾]  [Done]');
+    expect(kenji).toMatch(/No next step defined \(2\)[\s\S]*Tokyo Bay Hotels  \[Set next step\]/);
+    expect(kenji).not.toContain('Hoshino Trading');
+    expect(kenji).not.toContain('Sakura Logistics');
+
+    const maya = section(stdout, 'Maya (rep, Europe/Berlin) — morning DM');
+    expect(maya).toContain('Brandt & Söhne — send the revised quote');
+    expect(maya).toContain('touched 45 hours ago: give them room · confirm by email what was agreed on the call');
+
+    const sam = section(stdout, 'Sam (rep, America/New_York) — morning DM');
+    expect(sam).toContain('stopped at 1 touch: most sales take 5–12 · touch 2 of 5+');
+    expect(sam).toContain('No next step defined (1)');
+
+    // The manager channel's weekly digest, mentions as names, and its chart.
+    const digest = section(stdout, '#sales — weekly digest');
+    expect(digest).toMatch(/Follow-up digest — week of \d+ \w+ \d{4}/);
+    expect(digest).toMatch(/@Kenji Sato — \d+ touches/);
+    expect(digest).toContain('Parked (snoozed) (1): Sakura Logistics');
+    expect(digest).toContain('Promised step missed (1): Brandt & Söhne');
+    expect(digest).toContain('follow-up-digest.png');
+
+    // The temporary database is gone.
+    expect([...demoDirs()].filter((d) => !before.has(d))).toEqual([]);
+  }, 120_000);
+
+  it('--keep leaves the app running for signed requests of one\'s own; Ctrl-C stops it and keeps its database', async () => {
+    const child = spawn(process.execPath, [cliPath(), 'demo', '--keep'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!out.includes('Ctrl-C stops it.')) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`demo --keep did not get ready:\n${out}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(out).toMatch(/Request URL {5}http:\/\/127\.0\.0\.1:\d+\/slack\/events/);
+      expect(out).toMatch(/Signing secret {2}[0-9a-f]{32}/);
+      // The printed shell function, as a reader would paste it.
+      const definition = out.split('\n').find((l) => l.trim().startsWith('followup() {'))!.trim();
+      const followup = async (...args: string[]) =>
+        (await run('sh', ['-c', `${definition}\nfollowup "$@"`, 'sh', ...args], { env, timeout: 20_000 })).stdout;
+      expect(await followup('queue')).toMatch(/\*Your queue — Mon \d+ \w+\* \(\d+ due\)[\s\S]*Empire Dental/);
+      expect(await followup('stalled', 'U0DANA')).toContain("*The team's stalled leads*");
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    const dataDir = /The demo's database is in (\S+)\./.exec(out)?.[1];
+    expect(dataDir && existsSync(dataDir)).toBe(true);
+    rmSync(dataDir!, { recursive: true, force: true });
+  }, 120_000);
+});
