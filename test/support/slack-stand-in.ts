@@ -24,6 +24,8 @@ export interface StandInUser {
   is_ultra_restricted?: boolean;
   real_name?: string;
   name?: string;
+  email?: string;
+  deleted?: boolean;
 }
 export interface SlackStandIn {
   url: string;
@@ -110,6 +112,13 @@ export async function startSlackStandIn(
   let viewSeq = 0;
   let port = 0;
 
+  const userObject = (u: StandInUser) => ({
+    id: u.id, team_id: teamId, name: u.name ?? u.id.toLowerCase(), real_name: u.real_name ?? u.id, tz: u.tz ?? 'America/New_York', tz_offset: u.tz_offset ?? 0,
+    is_admin: Boolean(u.is_admin), is_owner: Boolean(u.is_owner), is_restricted: Boolean(u.is_restricted), is_ultra_restricted: Boolean(u.is_ultra_restricted),
+    is_bot: false, deleted: Boolean(u.deleted),
+    profile: { display_name: u.name ?? '', real_name: u.real_name ?? u.id, ...(u.email ? { email: u.email } : {}) },
+  });
+
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
@@ -118,13 +127,13 @@ export async function startSlackStandIn(
         // Any user-shaped id is a user (default zone); anything else is unknown, as Slack says.
         const id = String(args.user ?? '');
         if (!/^[UW]\w+$/.test(id)) return { ok: false, error: 'user_not_found' };
-        const u = users.get(id) ?? { id, tz: 'America/New_York' };
-        return {
-          ok: true,
-          user: { id, team_id: teamId, name: u.name ?? id.toLowerCase(), real_name: u.real_name ?? id, tz: u.tz ?? 'America/New_York', tz_offset: u.tz_offset ?? 0,
-            is_admin: Boolean(u.is_admin), is_owner: Boolean(u.is_owner), is_restricted: Boolean(u.is_restricted), is_ultra_restricted: Boolean(u.is_ultra_restricted), is_bot: false,
-            profile: { display_name: u.name ?? '', real_name: u.real_name ?? id } },
-        };
+        return { ok: true, user: userObject(users.get(id) ?? { id, tz: 'America/New_York' }) };
+      }
+      case 'users.lookupByEmail': {
+        // Only users given with an e-mail can be found by it, as in a real workspace.
+        const email = String(args.email ?? '').toLowerCase();
+        const u = [...users.values()].find((x) => x.email?.toLowerCase() === email);
+        return u ? { ok: true, user: userObject(u) } : { ok: false, error: 'users_not_found' };
       }
       case 'conversations.open': {
         const first = String(args.users ?? args.channel ?? '').split(',')[0] ?? '';
