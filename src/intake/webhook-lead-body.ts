@@ -19,7 +19,7 @@ const amount = z.preprocess(
 /** The JSON body of POST /leads (DESIGN §2). Unknown fields are ignored: form tools send extras. */
 export const webhookLeadBody = z.object({
   name: z
-    .string({ error: 'name is required' })
+    .string({ error: (issue) => (issue.input === undefined ? 'name is required' : 'name must be text') })
     .trim()
     .min(1, 'name is required')
     .max(200, 'name is at most 200 characters'),

@@ -17,6 +17,9 @@ const MAX_LEADS_LISTED = 20;
 const NOTE_SHOWN = 600;
 
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+// Names are shown clipped, so a list of them stays within a section's 3,000 characters.
+const nameOf = (lead: ArrivalLead) => leadName({ name: clip(lead.name, 150) });
+const plainName = (lead: ArrivalLead) => escapeSlackText(clip(lead.name, 150));
 
 const logButton = (leadId: string): KnownBlock => ({
   type: 'actions',
@@ -36,11 +39,11 @@ const fromWhere = (lead: ArrivalLead): string =>
 export function arrivalAlert(lead: ArrivalLead): AlertMessage {
   const asked = lead.note ? `\n> ${escapeSlackText(clip(lead.note, NOTE_SHOWN)).replace(/\n/g, '\n> ')}` : '';
   return {
-    text: `New lead for you: ${clip(lead.name, 150)} — reach out within the hour`,
+    text: `New lead for you: ${plainName(lead)} — reach out within the hour`,
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: `:wave: *New lead for you:* ${leadName(lead)} (${leadSummary(lead)}), ${fromWhere(lead)}.${contactLine(lead)}${asked}` },
+        text: { type: 'mrkdwn', text: `:wave: *New lead for you:* ${nameOf(lead)} (${leadSummary(lead)}), ${fromWhere(lead)}.${contactLine(lead)}${asked}` },
       },
       { type: 'context', elements: [{ type: 'mrkdwn', text: 'Reach out within the hour: a first contact that fast makes a real conversation about 7× more likely.' }] },
       logButton(lead.id),
@@ -62,12 +65,12 @@ function listed(leads: ArrivalLead[], line: (lead: ArrivalLead) => string, withB
 
 /** R2, an hour on: the owner's reminder, one message for all their leads still untouched. */
 export function speedToLeadReminder(leads: ArrivalLead[], now: Date): AlertMessage {
-  const head = leads.length === 1 ? `${clip(leads[0]!.name, 150)} is still waiting for a first contact` : `${plural(leads.length, 'new lead')} still waiting for a first contact`;
+  const head = leads.length === 1 ? `${plainName(leads[0]!)} is still waiting for a first contact` : `${plural(leads.length, 'new lead')} still waiting for a first contact`;
   return {
     text: `:alarm_clock: ${head}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `:alarm_clock: *Still untouched after an hour* — every hour now makes a conversation less likely.` } },
-      ...listed(leads, (l) => `${leadName(l)} (${leadSummary(l)}) came in ${duration(now.getTime() - l.createdAt.getTime())} ago, ${fromWhere(l)}.${contactLine(l)}`, true),
+      ...listed(leads, (l) => `${nameOf(l)} (${leadSummary(l)}) came in ${duration(now.getTime() - l.createdAt.getTime())} ago, ${fromWhere(l)}.${contactLine(l)}`, true),
     ],
   };
 }
@@ -78,7 +81,7 @@ export function speedToLeadManagerNote(leads: ArrivalLead[], now: Date): AlertMe
     text: `Speed to lead: ${plural(leads.length, 'new lead')} untouched after an hour`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*Speed to lead:* ${plural(leads.length, 'new lead')} untouched after an hour.` } },
-      ...listed(leads, (l) => `${leadName(l)} (${leadSummary(l)}) — <@${l.ownerId}>, came in ${duration(now.getTime() - l.createdAt.getTime())} ago`, false),
+      ...listed(leads, (l) => `${nameOf(l)} (${leadSummary(l)}) — <@${l.ownerId}>, came in ${duration(now.getTime() - l.createdAt.getTime())} ago`, false),
     ],
   };
 }
