@@ -7,6 +7,8 @@ import { DataDirBusyError } from './db/data-dir-lock.js';
 import { createLogger } from './logger.js';
 import { runDigest } from './jobs/digest.js';
 import { runMorning } from './jobs/morning.js';
+import { runSpeedToLead } from './jobs/speed-to-lead.js';
+import { webhookSecret } from './db/ops/webhook-secret.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobSlackClient } from './jobs/slack-client.js';
 import { runDemo } from './demo/run-demo.js';
@@ -18,8 +20,11 @@ const USAGE = `Usage: followup-coach <command>
 Commands:
   serve                         run the Slack app, its HTTP endpoints and the scheduler
   migrate                       apply the database migrations and exit
-  jobs run <morning|digest> [--at <ISO-8601 time>] [--team <T>]
+  jobs run <morning|digest|speed-to-lead> [--at <ISO-8601 time>] [--team <T>]
                                 run one scheduler job now, as if the clock read --at; prints a JSON summary
+  webhook-secret --team <T> [--rotate]
+                                print the team's secret for POST /leads (created the first time;
+                                --rotate makes a new one, the old one still works for a day)
   manifest [--url <https://host> | --socket]
                                 print the Slack app manifest for your host, or for Socket Mode
   demo [--keep] [--port <n>]    see it work: the app with a sample team and a stand-in for Slack,
@@ -42,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return printManifest(rest);
     case 'jobs':
       return runJob(rest);
+    case 'webhook-secret':
+      return printWebhookSecret(rest);
     case 'demo':
       return runDemo(rest);
     case undefined:
@@ -79,14 +86,15 @@ async function serve(): Promise<number> {
     throw err;
   }
   const now = clockFrom(config);
-  const running = await startSlackApp({ config, logger, database, now }).catch(async (err) => {
+  const jobClient = jobSlackClient(config, logger);
+  const running = await startSlackApp({ config, logger, database, now, alertClient: jobClient }).catch(async (err) => {
     await database.close();
     throw err;
   });
 
   const scheduler = startScheduler({
     database,
-    client: jobSlackClient(config, logger),
+    client: jobClient,
     logger,
     now,
     cron: config.FOLLOWUP_TICK,
@@ -111,7 +119,7 @@ async function serve(): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-const JOBS = ['morning', 'digest'] as const;
+const JOBS = ['morning', 'digest', 'speed-to-lead'] as const;
 
 async function runJob(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -134,11 +142,30 @@ async function runJob(args: string[]): Promise<number> {
   try {
     await database.migrate();
     const common = { database, client: jobSlackClient(config, logger), logger, at, teamId: values.team, leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000 };
+    const sendRate = config.FOLLOWUP_SEND_RATE;
     const summary =
       job === 'digest'
         ? await runDigest(common)
-        : await runMorning({ ...common, sendRate: config.FOLLOWUP_SEND_RATE, concurrency: config.FOLLOWUP_SEND_CONCURRENCY });
+        : job === 'speed-to-lead'
+          ? await runSpeedToLead({ ...common, sendRate })
+          : await runMorning({ ...common, sendRate, concurrency: config.FOLLOWUP_SEND_CONCURRENCY });
     console.log(JSON.stringify(summary));
+  } finally {
+    await database.close();
+  }
+  return 0;
+}
+
+async function printWebhookSecret(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { team: { type: 'string' }, rotate: { type: 'boolean' } }, strict: true });
+  if (!values.team || !/^[TE][A-Z0-9]{1,20}$/.test(values.team)) {
+    throw new UsageError('Usage: followup-coach webhook-secret --team <T…> [--rotate]  (the Slack team id, e.g. T0123ABCD)');
+  }
+  const config = loadConfig(process.env);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await database.migrate();
+    console.log(await webhookSecret(database.db, values.team, { rotate: values.rotate, now: new Date() }));
   } finally {
     await database.close();
   }

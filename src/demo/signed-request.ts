@@ -1,9 +1,7 @@
-import { createHmac } from 'node:crypto';
+import { signWebhookBody } from '../intake/webhook-signature.js';
 
-/** Slack's request signature: v0= + hex HMAC-SHA256(secret, "v0:<timestamp>:<raw body>"). */
-export function slackSignature(secret: string, timestamp: number, rawBody: string): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
-}
+/** Slack's request signature: v0= + hex HMAC-SHA256(secret, "v0:<timestamp>:<raw body>") — POST /leads uses the same scheme. */
+export const slackSignature = (secret: string, timestamp: number, rawBody: string): string => signWebhookBody(secret, String(timestamp), rawBody);
 
 export interface SignedResponse {
   status: number;
@@ -16,6 +14,41 @@ interface SignOptions {
   timestamp?: number;
   /** Replaces the computed signature (to forge one). */
   signature?: string;
+}
+
+async function readResponse(res: Response): Promise<SignedResponse> {
+  const text = await res.text();
+  let body: any = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  return { status: res.status, body, text };
+}
+
+/** POST /leads as a web form or CRM automation sends it, signed with the team's webhook secret. */
+export async function postLead(
+  baseUrl: string,
+  teamId: string,
+  secret: string,
+  body: object | string,
+  o: SignOptions & { contentType?: string; headers?: Record<string, string> } = {},
+): Promise<SignedResponse> {
+  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
+  const res = await fetch(`${baseUrl}/leads`, {
+    method: 'POST',
+    headers: {
+      'content-type': o.contentType ?? 'application/json',
+      'x-followup-team': teamId,
+      'x-followup-timestamp': String(timestamp),
+      'x-followup-signature': o.signature ?? slackSignature(secret, timestamp, raw),
+      ...o.headers,
+    },
+    body: raw,
+  });
+  return readResponse(res);
 }
 
 async function post(
@@ -36,14 +69,7 @@ async function post(
     },
     body: rawBody,
   });
-  const text = await res.text();
-  let body: any = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  return { status: res.status, body, text };
+  return readResponse(res);
 }
 
 export interface SlashCommandOptions extends SignOptions {

@@ -13,6 +13,7 @@ import { digestMessages } from '../slack/ui/digest-message.js';
 import { digestDue } from './digest-schedule.js';
 import { claimDelivery, finishDelivery, releaseDelivery } from './ledger.js';
 import { activeTeamIds, type JobSummary, type MorningOptions } from './morning.js';
+import { PERMANENT_SLACK_ERRORS, slackErrorCode } from './post-dm.js';
 
 // Names shown per stalled category and rep; the rest are counted.
 const NAMES_PER_CATEGORY = 5;
@@ -87,9 +88,8 @@ export async function runDigest(opts: Omit<MorningOptions, 'sendRate' | 'concurr
       );
       log.info({ messages: rest.length + 1 }, 'digest sent');
     } catch (err) {
-      const e = err as { code?: string; data?: { error?: string } };
-      const code = e.data?.error ?? e.code ?? (err as Error).message;
-      if (code === 'channel_not_found' || code === 'not_in_channel' || code === 'is_archived') await finishDelivery(db, claim.id, { status: 'failed', error: code });
+      const code = slackErrorCode(err);
+      if (PERMANENT_SLACK_ERRORS.has(code)) await finishDelivery(db, claim.id, { status: 'failed', error: code });
       else await releaseDelivery(db, claim.id, code);
       log.warn({ error: code }, 'digest failed');
       summary.failed += 1;

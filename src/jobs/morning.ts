@@ -10,7 +10,8 @@ import { morningMessage, type MorningMessage } from '../slack/ui/morning-message
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from './ledger.js';
 import { morningDue } from './morning-schedule.js';
 import { refreshStaleZones } from './refresh-zones.js';
-import { forEachLimited, Pacer, sleep } from './pacer.js';
+import { forEachLimited, Pacer } from './pacer.js';
+import { PERMANENT_SLACK_ERRORS, postDm, slackErrorCode } from './post-dm.js';
 
 export interface JobSummary {
   job: string;
@@ -40,12 +41,6 @@ export const DEFAULT_SEND_RATE = 10;
 // One send in flight: a crash mid-send can then repeat at most that one message (DESIGN §2).
 // Larger installs may trade that for speed with FOLLOWUP_SEND_CONCURRENCY.
 const DEFAULT_CONCURRENCY = 1;
-// A 429 is waited out and the same message tried again, this many times.
-const RATE_LIMIT_TRIES = 5;
-
-// Slack errors that will not go away by retrying: the rep is marked failed for the day.
-const PERMANENT = new Set(['user_not_found', 'account_inactive', 'user_disabled', 'cannot_dm_bot', 'channel_not_found', 'not_in_channel', 'invalid_blocks', 'msg_too_long']);
-
 export interface Plan {
   userId: string;
   periodKey: string;
@@ -107,26 +102,6 @@ export async function planMorning(db: Db, teamId: string, at: Date): Promise<Pla
   return plans;
 }
 
-/** Sends one message, waiting out 429s (Retry-After) and trying the same message again. */
-async function post(opts: MorningOptions, pacer: Pacer, userId: string, message: MorningMessage): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    await pacer.wait();
-    try {
-      const im = await opts.client.conversations.open({ users: userId });
-      const res = await opts.client.chat.postMessage({ channel: im.channel!.id!, text: message.text, blocks: message.blocks });
-      return res.ts ?? '';
-    } catch (err) {
-      const e = err as { code?: string; retryAfter?: number };
-      if (e.code !== 'slack_webapi_rate_limited_error' || attempt >= RATE_LIMIT_TRIES) throw err;
-      // A 429 means Slack did not take the message: waiting and sending again cannot double it.
-      const waitMs = Math.max(1, e.retryAfter ?? 1) * 1000;
-      pacer.pause(waitMs);
-      opts.logger.warn({ job: 'morning', rep: userId, retryAfterMs: waitMs }, 'Slack rate limit; waiting');
-      await sleep(waitMs);
-    }
-  }
-}
-
 async function deliver(opts: MorningOptions, teamId: string, plan: Plan, claimer: string, summary: JobSummary, pacer: Pacer): Promise<void> {
   const { db } = opts.database;
   const claim = await claimDelivery(db, { kind: 'morning', teamId, target: plan.userId, periodKey: plan.periodKey }, claimer, opts.leaseMs);
@@ -139,14 +114,13 @@ async function deliver(opts: MorningOptions, teamId: string, plan: Plan, claimer
     return;
   }
   try {
-    const ts = await post(opts, pacer, plan.userId, plan.message);
+    const ts = await postDm(opts.client, pacer, log, plan.userId, plan.message);
     await finishDelivery(db, claim.id, { status: 'sent', slackTs: ts });
     summary.sent += 1;
     log.info('morning DM sent');
   } catch (err) {
-    const e = err as { code?: string; data?: { error?: string } };
-    const code = e.data?.error ?? e.code ?? (err as Error).message;
-    if (PERMANENT.has(code)) {
+    const code = slackErrorCode(err);
+    if (PERMANENT_SLACK_ERRORS.has(code)) {
       await finishDelivery(db, claim.id, { status: 'failed', error: code });
       log.warn({ error: code }, 'morning DM failed');
     } else {

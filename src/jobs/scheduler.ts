@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { runDigest } from './digest.js';
 import { runMorning, type JobSummary } from './morning.js';
+import { runSpeedToLead } from './speed-to-lead.js';
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -38,6 +39,8 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     running = runMorning({ ...common, sendRate: opts.sendRate, concurrency: opts.concurrency })
       .then(report)
       .then(() => runDigest(common))
+      .then(report)
+      .then(() => runSpeedToLead({ ...common, sendRate: opts.sendRate }))
       .then(report)
       .catch((err: Error) => opts.logger.error({ err: err.message }, 'job failed'))
       .finally(() => {

@@ -1,10 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { WebClient } from '@slack/web-api';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { boltLogger } from '../logger.js';
+import { sendArrivalAlert, type AlertDeps } from '../jobs/speed-to-lead.js';
+import { Pacer } from '../jobs/pacer.js';
+import { jobSlackClient } from '../jobs/slack-client.js';
 import { healthRoutes } from './health-routes.js';
+import { leadsRoute } from './leads-route.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
@@ -18,6 +24,8 @@ export interface SlackAppOptions {
   logger: Logger;
   database: Database;
   now?: () => Date;
+  /** Sends arrival alerts and looks owners up for POST /leads; the jobs' client by default. */
+  alertClient?: WebClient;
 }
 
 export interface RunningSlackApp {
@@ -45,7 +53,22 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   const { config, logger, database } = opts;
   const services: Services = { database, logger, now: opts.now ?? (() => new Date()) };
   const boltLog = boltLogger(logger);
-  const customRoutes = healthRoutes(database);
+  const alertClient = opts.alertClient ?? jobSlackClient(config, logger);
+  const alerts: AlertDeps = {
+    database,
+    client: alertClient,
+    logger,
+    pacer: new Pacer(config.FOLLOWUP_SEND_RATE),
+    claimer: `${process.pid}-${randomUUID().slice(0, 8)}`,
+    leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
+  };
+  // A failed alert is owed still: the speed-to-lead job sends it on its next tick.
+  services.notifyArrival = (teamId, leadId) =>
+    void sendArrivalAlert(alerts, teamId, leadId).catch((err: Error) => logger.warn({ teamId, err: err.message }, 'arrival alert failed; the job will retry'));
+  const customRoutes = [
+    ...healthRoutes(database),
+    leadsRoute({ db: database.db, client: alertClient, logger, now: services.now, onArrival: services.notifyArrival }),
+  ];
 
   const receiver: Receiver = config.SLACK_APP_TOKEN
     ? new SocketModeReceiver({

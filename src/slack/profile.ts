@@ -7,6 +7,27 @@ export const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 // users.info runs before a command's ack: it must not eat Slack's 3-second budget.
 const PROFILE_TIMEOUT_MS = 1200;
 
+export interface SlackUser {
+  tz?: string;
+  name?: string;
+  real_name?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_restricted?: boolean;
+  is_ultra_restricted?: boolean;
+  profile?: { display_name?: string; email?: string };
+}
+
+/** What the app keeps of a Slack user (users.info, users.lookupByEmail). */
+export const profileOf = (user: SlackUser): RepProfile => ({
+  tz: user.tz ?? null,
+  displayName: user.profile?.display_name || user.real_name || user.name || null,
+  // Needs users:read.email; without it Slack leaves it out and owners are named by id or name.
+  email: user.profile?.email ?? null,
+  isSlackAdmin: Boolean(user.is_admin || user.is_owner),
+  isGuest: Boolean(user.is_restricted || user.is_ultra_restricted),
+});
+
 /** Fetches the Slack profile (time zone, admin flags); null when Slack does not answer in time. */
 export async function fetchProfile(client: WebClient, userId: string, logger: Logger, timeoutMs = PROFILE_TIMEOUT_MS): Promise<RepProfile | null> {
   try {
@@ -14,14 +35,7 @@ export async function fetchProfile(client: WebClient, userId: string, logger: Lo
       client.users.info({ user: userId }),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('users.info timed out')), timeoutMs).unref()),
     ]);
-    const user = res.user;
-    if (!user) return null;
-    return {
-      tz: user.tz ?? null,
-      displayName: user.profile?.display_name || user.real_name || user.name || null,
-      isSlackAdmin: Boolean(user.is_admin || user.is_owner),
-      isGuest: Boolean(user.is_restricted || user.is_ultra_restricted),
-    };
+    return res.user ? profileOf(res.user) : null;
   } catch (err) {
     logger.warn({ userId, err: (err as Error).message }, 'users.info failed; using stored profile');
     return null;

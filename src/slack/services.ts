@@ -7,4 +7,6 @@ export interface Services {
   logger: Logger;
   /** The clock: logic never reads Date.now() itself. */
   now: () => Date;
+  /** R2: tells a lead's owner of its arrival now (a lead they did not add themselves); never throws. */
+  notifyArrival?: (teamId: string, leadId: string) => void;
 }

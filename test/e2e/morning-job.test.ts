@@ -119,7 +119,8 @@ describe.each(await processDbTargets('fc-morning-'))('`jobs run morning` on $nam
     expect(await job('2026-12-01T13:02:00Z')).toEqual({ job: 'morning', sent: 1, skipped: 0, failed: 1 });
     expect(await job('2026-12-01T13:03:00Z')).toEqual({ job: 'morning', sent: 1, skipped: 0, failed: 0 });
     expect(await job('2026-12-01T13:04:00Z')).toEqual({ job: 'morning', sent: 0, skipped: 0, failed: 0 });
-  });
+    // Three CLI runs, each opening the embedded database: slow on a loaded 2-core machine.
+  }, 90_000);
 
   it('refuses a malformed --at with exit code 2', async () => {
     const err = await run(process.execPath, [cliPath(), 'jobs', 'run', 'morning', '--at', 'tomorrow'], {

@@ -43,6 +43,8 @@ export async function addLead(db: Db, raw: AddLeadInput): Promise<Lead> {
           phone: input.phone,
           source: input.source,
           imported: input.imported,
+          // R2: a lead someone else added for this owner is an arrival they must hear of.
+          alertOwner: !input.imported && input.ownerId !== input.createdBy,
           createdAt: input.now,
           updatedAt: input.now,
         })

@@ -5,6 +5,7 @@ import { reps, teams, type Rep } from '../schema.js';
 export interface RepProfile {
   tz?: string | null;
   displayName?: string | null;
+  email?: string | null;
   isSlackAdmin?: boolean;
   isGuest?: boolean;
 }
@@ -27,6 +28,7 @@ export async function ensureRep(
     ? {
         tz: profile.tz ?? null,
         displayName: profile.displayName ?? null,
+        email: profile.email ?? null,
         isSlackAdmin: profile.isSlackAdmin ?? false,
         isGuest: profile.isGuest ?? false,
         tzRefreshedAt: now,
@@ -42,6 +44,7 @@ export async function ensureRep(
             // A zone the rep chose with `settings tz:` wins over Slack's.
             tz: sql`case when ${reps.tzOverridden} then ${reps.tz} else excluded.tz end`,
             displayName: sql`excluded.display_name`,
+            email: sql`excluded.email`,
             isSlackAdmin: sql`excluded.is_slack_admin`,
             isGuest: sql`excluded.is_guest`,
             tzRefreshedAt: now,

@@ -28,5 +28,6 @@ export const add: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
+  if (lead.alertOwner) ctx.services.notifyArrival?.(ctx.teamId, lead.id);
   return reply(addedText(lead, ctx.userId));
 };

@@ -1,0 +1,96 @@
+import type { WebClient } from '@slack/web-api';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Queryable } from '../db/client.js';
+import { ensureRep } from '../db/ops/ensure-rep.js';
+import { reps } from '../db/schema.js';
+import { profileOf, type SlackUser } from '../slack/profile.js';
+
+export type OwnerResolution = { userId: string } | { error: string };
+
+export interface OwnerResolver {
+  /** A Slack id (`U…`, `<@U…|name>`), an e-mail address, or a display name the team's reps go by. */
+  resolve(raw: string): Promise<OwnerResolution>;
+}
+
+export interface OwnerResolverOptions {
+  db: Queryable;
+  teamId: string;
+  /** Without a client (a CLI run with no token) only the reps already known are found. */
+  client?: WebClient | null;
+  logger?: Logger;
+  now: () => Date;
+}
+
+const SLACK_ID = /^<?@?([UW][A-Z0-9]{2,})(?:\|[^>]*)?>?$/;
+const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+
+type SlackAnswer = { ok?: boolean; user?: SlackUser & { id?: string; team_id?: string; deleted?: boolean; is_bot?: boolean } };
+
+/**
+ * Names owners for imports and the lead webhook. Known reps are found in the store; others are
+ * asked of Slack (users.info, users.lookupByEmail) and become reps. Answers are cached per resolver,
+ * so a 100,000-row import asks Slack once per distinct owner.
+ */
+export function createOwnerResolver(opts: OwnerResolverOptions): OwnerResolver {
+  const cache = new Map<string, Promise<OwnerResolution>>();
+
+  const fromSlack = async (lookup: () => Promise<SlackAnswer>, what: string): Promise<OwnerResolution> => {
+    if (!opts.client) return { error: `${what} is not one of the team's reps yet (no Slack token to look them up)` };
+    let user: SlackAnswer['user'];
+    try {
+      user = (await lookup()).user;
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      if (code === 'users_not_found' || code === 'user_not_found') return { error: `${what} is not in this Slack workspace` };
+      opts.logger?.warn({ err: (err as Error).message }, 'owner lookup failed');
+      return { error: `could not look up ${what} in Slack (${code ?? (err as Error).message})` };
+    }
+    if (!user?.id || user.deleted || user.is_bot) return { error: `${what} is not an active member of this Slack workspace` };
+    if (user.team_id && user.team_id !== opts.teamId) return { error: `${what} belongs to another workspace` };
+    const profile = profileOf(user);
+    if (profile.isGuest) return { error: `${what} is a guest account and cannot own leads` };
+    await ensureRep(opts.db, opts.teamId, user.id, profile, opts.now());
+    return { userId: user.id };
+  };
+
+  const resolveUncached = async (raw: string): Promise<OwnerResolution> => {
+    const value = raw.trim();
+    const id = SLACK_ID.exec(value)?.[1];
+    if (id) {
+      const [known] = await opts.db
+        .select({ userId: reps.userId, isGuest: reps.isGuest })
+        .from(reps)
+        .where(and(eq(reps.teamId, opts.teamId), eq(reps.userId, id)));
+      if (known) return known.isGuest ? { error: `${id} is a guest account and cannot own leads` } : { userId: known.userId };
+      return fromSlack(() => opts.client!.users.info({ user: id }) as Promise<SlackAnswer>, id);
+    }
+    if (looksLikeEmail(value)) {
+      const known = await opts.db
+        .select({ userId: reps.userId })
+        .from(reps)
+        .where(and(eq(reps.teamId, opts.teamId), eq(sql`lower(${reps.email})`, value.toLowerCase()), eq(reps.isGuest, false)));
+      if (known.length === 1) return known[0]!;
+      return fromSlack(() => opts.client!.users.lookupByEmail({ email: value }) as Promise<SlackAnswer>, value);
+    }
+    if (!value) return { error: 'no owner given' };
+    const named = await opts.db
+      .select({ userId: reps.userId })
+      .from(reps)
+      .where(and(eq(reps.teamId, opts.teamId), eq(sql`lower(${reps.displayName})`, value.toLowerCase()), eq(reps.isGuest, false)));
+    if (named.length === 1) return named[0]!;
+    return { error: named.length > 1 ? `"${value}" names ${named.length} reps; use their e-mail or Slack id` : `no rep goes by "${value}"; use their e-mail or Slack id` };
+  };
+
+  return {
+    resolve(raw) {
+      const key = raw.trim().toLowerCase();
+      let answer = cache.get(key);
+      if (!answer) {
+        answer = resolveUncached(raw);
+        cache.set(key, answer);
+      }
+      return answer;
+    },
+  };
+}

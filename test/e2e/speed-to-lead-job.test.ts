@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addLead } from '../../src/db/ops/add-lead.js';
+import { ensureRep } from '../../src/db/ops/ensure-rep.js';
+import { logTouch } from '../../src/db/ops/log-touch.js';
+import { receiveLead } from '../../src/db/ops/receive-lead.js';
+import { deliveries, reps } from '../../src/db/schema.js';
+import { processDbTargets } from '../support/db.js';
+import { BOT_TOKEN, cliPath } from '../support/serve-process.js';
+import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+
+const run = promisify(execFile);
+const TEAM = 'T0SPEED';
+// The leads come in at 14:00 UTC on Wed 25 Nov 2026.
+const T0 = new Date('2026-11-25T14:00:00Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();
+
+describe.each(await processDbTargets('fc-speed-'))('`jobs run speed-to-lead` on $name', (target) => {
+  let slack: SlackStandIn;
+  const job = async (when: string) => {
+    const { stdout } = await run(process.execPath, [cliPath(), 'jobs', 'run', 'speed-to-lead', '--at', when, '--team', TEAM], {
+      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', ...target.env },
+    });
+    return JSON.parse(stdout.trim());
+  };
+  const postsTo = (userId: string) => slack.callsOf('chat.postMessage').filter((c) => c.args.channel === `D${userId.replace(/^U/, '')}`);
+
+  beforeAll(async () => {
+    slack = await startSlackStandIn({ teamId: TEAM });
+    const database = await target.open();
+    try {
+      await database.migrate();
+      const { db } = database;
+      for (const id of ['U0ROSA', 'U0SAM', 'U0BOSS']) await ensureRep(db, TEAM, id, { tz: 'America/New_York' }, T0);
+      await db.update(reps).set({ isManager: true }).where(eq(reps.userId, 'U0BOSS'));
+      const common = { teamId: TEAM, company: null, email: null, phone: null, tier: null, value: null, note: 'Wants a demo', externalId: null, now: T0 };
+      // A web-form lead for Rosa (an arrival she must hear of), and one she added herself.
+      await receiveLead(db, { ...common, ownerId: 'U0ROSA', name: 'Form Lead', source: 'Contact form', requestKey: 'sig-1' });
+      await addLead(db, { teamId: TEAM, ownerId: 'U0ROSA', createdBy: 'U0ROSA', name: 'Own Lead', now: T0 });
+      // Sam's web-form lead gets its first call within the hour: nobody is reminded.
+      const called = await receiveLead(db, { ...common, ownerId: 'U0SAM', name: 'Called Lead', source: 'Chat', requestKey: 'sig-2' });
+      await logTouch(db, { teamId: TEAM, repId: 'U0SAM', leadId: called.lead.id, channel: 'call', now: new Date(T0.getTime() + 20 * 60_000) });
+      // Never alerted: an imported lead and a cold prospect (R12).
+      await addLead(db, { teamId: TEAM, ownerId: 'U0SAM', createdBy: 'U0SAM', name: 'Imported Lead', imported: true, now: T0 });
+      await addLead(db, { teamId: TEAM, ownerId: 'U0SAM', createdBy: 'U0SAM', name: 'Cold Prospect', tier: 'cold', now: T0 });
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await slack?.close();
+    await target.cleanup();
+  });
+
+  it('sends an arrival alert still owed (its first send was lost), once', async () => {
+    // Sam's lead was called already (the store holds that touch): no alert is owed for it.
+    expect(await job(at(10))).toMatchObject({ job: 'speed-to-lead', sent: 1, arrivals: 1, reminders: 0, managerNotes: 0, failed: 0 });
+    expect(postsTo('U0SAM')).toEqual([]);
+    expect(postsTo('U0ROSA').map((c) => c.args.text)).toEqual(['New lead for you: Form Lead — reach out within the hour']);
+    expect(JSON.stringify(postsTo('U0ROSA')[0]!.args.blocks)).toContain('Wants a demo');
+    expect(await job(at(20))).toMatchObject({ sent: 0, failed: 0 });
+    expect(slack.violations).toEqual([]);
+  });
+
+  it('before the hour is up nobody is reminded', async () => {
+    expect(await job(at(59))).toMatchObject({ sent: 0, reminders: 0, managerNotes: 0 });
+  });
+
+  it('an hour on: one reminder to the owner for both untouched leads, one note to the manager', async () => {
+    const before = slack.callsOf('chat.postMessage').length;
+    expect(await job(at(61))).toMatchObject({ sent: 2, reminders: 1, managerNotes: 1, failed: 0 });
+    const posts = slack.callsOf('chat.postMessage').slice(before);
+    const reminder = posts.find((c) => c.args.channel === 'D0ROSA')!;
+    expect(reminder.args.text).toBe(':alarm_clock: 2 new leads still waiting for a first contact');
+    const reminderBlocks = JSON.stringify(reminder.args.blocks);
+    expect(reminderBlocks).toContain('Form Lead');
+    expect(reminderBlocks).toContain('Own Lead');
+    expect(reminderBlocks).toContain('came in 1 hour ago');
+    const note = posts.find((c) => c.args.channel === 'D0BOSS')!;
+    expect(note.args.text).toBe('Speed to lead: 2 new leads untouched after an hour');
+    const noteBlocks = JSON.stringify(note.args.blocks);
+    expect(noteBlocks).toContain('<@U0ROSA>');
+    for (const never of ['Called Lead', 'Imported Lead', 'Cold Prospect']) {
+      expect(reminderBlocks + noteBlocks).not.toContain(never);
+    }
+  });
+
+  it('fires once: later runs, and a second process at the same time, send nothing more', async () => {
+    const before = slack.callsOf('chat.postMessage').length;
+    // The embedded database admits one process at a time; Postgres takes both at once.
+    const runs = target.name === 'postgres' ? await Promise.all([job(at(62)), job(at(62))]) : [await job(at(62))];
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(0);
+    expect(await job(at(120))).toMatchObject({ sent: 0 });
+    expect(slack.callsOf('chat.postMessage').length).toBe(before);
+    const database = await target.open();
+    try {
+      const rows = await database.db.select().from(deliveries).where(eq(deliveries.teamId, TEAM));
+      expect(rows.map((r) => `${r.kind}:${r.target}:${r.status}`).sort()).toEqual([
+        'lead-arrival:U0ROSA:sent',
+        'speed-to-lead-manager:U0BOSS:sent',
+        'speed-to-lead-manager:U0BOSS:sent',
+        'speed-to-lead-reminder:U0ROSA:sent',
+        'speed-to-lead-reminder:U0ROSA:sent',
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
+});
