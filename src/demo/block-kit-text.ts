@@ -17,6 +17,7 @@ const EMOJI: Readonly<Record<string, string>> = {
   information_source: 'ℹ️',
   lock: '🔒',
   hourglass_flowing_sand: '⏳',
+  alarm_clock: '⏰',
   wave: '👋',
   tada: '🎉',
   chart_with_upwards_trend: '📈',

@@ -20,6 +20,7 @@ import { openingTime, playMonday } from './story.js';
 import { SAMPLE_LEADS } from './sample-leads.js';
 import { DEMO_TEAM_ID, PEOPLE, SALES_CHANNEL } from './team.js';
 import { styleFor } from './terminal-style.js';
+import { tickWatch } from './tick-watch.js';
 
 // The demo's scheduler ticks every second, so each scheduled message follows its moment at once.
 const DEMO_TICK = '* * * * * *';
@@ -75,17 +76,21 @@ export async function runDemo(args: string[]): Promise<number> {
     const seeded = await seedDemoTeam(database.db, monday);
 
     const clock = settableClock(openingTime(monday));
-    const running = await startSlackApp({ config, logger, database, now: clock.now });
+    // As `serve` wires it: one job client for scheduled sends and the app's own alerts.
+    const jobClient = jobSlackClient(config, logger);
+    const ticks = tickWatch();
+    const running = await startSlackApp({ config, logger, database, now: clock.now, alertClient: jobClient });
     stops.push(() => running.stop());
     const scheduler = startScheduler({
       database,
-      client: jobSlackClient(config, logger),
+      client: jobClient,
       logger,
       now: clock.now,
       cron: config.FOLLOWUP_TICK,
       sendRate: config.FOLLOWUP_SEND_RATE,
       concurrency: config.FOLLOWUP_SEND_CONCURRENCY,
       leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
+      onTick: ticks.finished,
     });
     stops.push(() => scheduler.stop());
 
@@ -104,6 +109,7 @@ export async function runDemo(args: string[]): Promise<number> {
       monday,
       clock,
       slack,
+      ticks,
       command: slashCommands({ baseUrl, signingSecret, teamId: DEMO_TEAM_ID, responseUrlBase: slack.responseUrlBase }),
       print,
       style,
@@ -114,7 +120,8 @@ export async function runDemo(args: string[]): Promise<number> {
     });
     print();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    print(style.bold(`Played in ${seconds} s: ${shown.commands} commands, ${shown.dms} morning DMs and a weekly digest.`));
+    const alerts = shown.otherDms ? `, ${shown.otherDms} other DMs from the coach` : '';
+    print(style.bold(`Played in ${seconds} s: ${shown.commands} commands, ${shown.morningDms} morning DMs${alerts} and ${shown.digests} weekly digest.`));
     if (!values.keep) {
       print('Keep the app running and send your own commands: npm run demo -- --keep');
       print('Set it up in your Slack workspace: README.md, "Create the Slack app".');

@@ -117,7 +117,7 @@ const MAYA_LEADS: LeadSeed[] = [
   ] },
   // R2: two web-form arrivals, oldest first.
   { name: 'Elbe Logistik', tier: 'new', value: 14_000, source: 'website form', added: [0, '06:15'] },
-  { name: 'Rhein Solar', tier: 'new', source: 'webinar', added: [-1, '19:00'] },
+  { name: 'Rhein Solar', tier: 'new', source: 'webinar', added: [-2, '16:00'] },
   { name: 'Kessler Maschinenbau', tier: 'customer', value: 55_000, added: [-80, '09:00'], history: [
     touch('meeting', [-80, '10:00'], 'annual review', step('review usage together', -60, { they: 'share the usage report' })),
     { at: [-60, '15:00'], done: 'kept', next: step('talk through renewal options', -30) },

@@ -23,6 +23,8 @@ export interface SchedulerOptions {
   sendRate?: number;
   concurrency?: number;
   leaseMs?: number;
+  /** Told when a tick has finished, with the time it acted as of (the demo waits on it). */
+  onTick?: (at: Date) => void;
 }
 
 export function startScheduler(opts: SchedulerOptions): Scheduler {
@@ -45,6 +47,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       .catch((err: Error) => opts.logger.error({ err: err.message }, 'job failed'))
       .finally(() => {
         running = null;
+        opts.onTick?.(at);
       });
   };
   const task = cron.schedule(opts.cron ?? '* * * * *', tick);

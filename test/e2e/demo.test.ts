@@ -56,6 +56,10 @@ describe('`followup-coach demo`', () => {
     expect(sam).toContain('stopped at 1 touch: most sales take 5–12 · touch 2 of 5+');
     expect(sam).toContain('No next step defined (1)');
 
+    // R2: an hour on, the owner is reminded and the manager told.
+    expect(section(stdout, 'Kenji (rep, Asia/Tokyo) — DM from the coach')).toMatch(/Still untouched after an hour[\s\S]*Kaito Robotics/);
+    expect(section(stdout, 'Dana (manager, America/New_York) — DM from the coach')).toContain('Kaito Robotics (New lead · $16,000) — @Kenji Sato');
+
     // The manager channel's weekly digest, mentions as names, and its chart.
     const digest = section(stdout, '#sales — weekly digest');
     expect(digest).toMatch(/Follow-up digest — week of \d+ \w+ \d{4}/);
