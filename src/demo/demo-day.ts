@@ -11,6 +11,7 @@ export function demoMonday(realNow: Date = new Date()): string {
 
 /** One person's calendar around the demo's Monday. */
 export interface LocalCalendar {
+  zone: string;
   at(when: When): Date;
   /** A bare date, as a rep types it: the end of that local day. */
   endOfDay(day: number): Date;
@@ -22,5 +23,5 @@ export function localCalendar(monday: string, zone: string): LocalCalendar {
     const [hour, minute] = time.split(':').map(Number);
     return midnight.plus({ days: day }).set({ hour, minute }).toJSDate();
   };
-  return { at, endOfDay: (day) => endOfLocalDay(at([day, '12:00']), zone) };
+  return { zone, at, endOfDay: (day) => endOfLocalDay(at([day, '12:00']), zone) };
 }

@@ -13,11 +13,11 @@ import { startSlackApp } from '../slack/app.js';
 import { settableClock } from './clock.js';
 import { demoMonday } from './demo-day.js';
 import { keepInstructions } from './keep-instructions.js';
+import { introduction, summary } from './narration.js';
 import { seedDemoTeam } from './seed.js';
 import { startSlackStandIn } from './slack-stand-in.js';
 import { slashCommands } from './slash-commands.js';
 import { openingTime, playMonday } from './story.js';
-import { SAMPLE_LEADS } from './sample-leads.js';
 import { DEMO_TEAM_ID, PEOPLE, SALES_CHANNEL } from './team.js';
 import { styleFor } from './terminal-style.js';
 import { tickWatch } from './tick-watch.js';
@@ -66,14 +66,18 @@ export async function runDemo(args: string[]): Promise<number> {
   };
   const removeData = () => rmSync(dataDir, { recursive: true, force: true });
   // Ctrl-C mid-story still leaves nothing behind.
-  const interrupted = () => void stopAll().finally(() => (values.keep ? undefined : removeData(), process.exit(130)));
+  const interrupted = async () => {
+    await stopAll();
+    if (!values.keep) removeData();
+    process.exit(130);
+  };
   process.once('SIGINT', interrupted);
 
   try {
     const database = await openDatabase({ dataDir });
     stops.push(() => database.close());
     await database.migrate();
-    const seeded = await seedDemoTeam(database.db, monday);
+    await seedDemoTeam(database.db, monday);
 
     const clock = settableClock(openingTime(monday));
     // As `serve` wires it: one job client for scheduled sends and the app's own alerts.
@@ -95,15 +99,7 @@ export async function runDemo(args: string[]): Promise<number> {
     stops.push(() => scheduler.stop());
 
     const baseUrl = `http://127.0.0.1:${running.port}`;
-    print(style.bold('followup-coach demo'));
-    print(`A Monday for a sample team, played against the real app at ${baseUrl} (HTTP receiver, scheduler,`);
-    print('embedded database) with a stand-in for Slack on 127.0.0.1: nothing leaves this machine.');
-    print(`${seeded.leads} leads with weeks of history; every command below is a signed request, every DM and the digest come from the scheduler.`);
-    print();
-    for (const p of PEOPLE) {
-      const leads = SAMPLE_LEADS.get(p.id)?.length;
-      print(`  ${p.realName.padEnd(16)}${p.role.padEnd(9)}${leads ? `${p.zone.padEnd(18)}${leads} leads` : p.zone}`);
-    }
+    for (const line of introduction(baseUrl, style)) print(line);
 
     const shown = await playMonday({
       monday,
@@ -118,15 +114,8 @@ export async function runDemo(args: string[]): Promise<number> {
         channels: { [SALES_CHANNEL.id]: SALES_CHANNEL.name },
       },
     });
-    print();
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const alerts = shown.otherDms ? `, ${shown.otherDms} other DMs from the coach` : '';
-    print(style.bold(`Played in ${seconds} s: ${shown.commands} commands, ${shown.morningDms} morning DMs${alerts} and ${shown.digests} weekly digest.`));
-    if (!values.keep) {
-      print('Keep the app running and send your own commands: npm run demo -- --keep');
-      print('Set it up in your Slack workspace: README.md, "Create the Slack app".');
-      return 0;
-    }
+    for (const line of summary(shown, (Date.now() - started) / 1000, style, Boolean(values.keep))) print(line);
+    if (!values.keep) return 0;
     print();
     for (const line of keepInstructions({ requestUrl: `${baseUrl}/slack/events`, signingSecret, responseUrl: `${slack.responseUrlBase}keep`, dataDir })) print(line);
     process.removeListener('SIGINT', interrupted);

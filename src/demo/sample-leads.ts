@@ -20,7 +20,8 @@ export interface StepSeed {
 export type HistoryEvent =
   | { at: When; touch: TouchChannel; outcome: string; next?: StepSeed; signals?: string[] }
   | { at: When; done: 'kept' | 'missed' | null; next?: StepSeed }
-  | { at: When; won: string; checkInDue: number }
+  /** Won, with the check-in `/followup won` schedules (R11: 30 days on). */
+  | { at: When; won: string }
   | { at: When; lost: string }
   | { at: When; snoozeUntil: number; reason: string }
   | { at: When; revive: string };
@@ -102,7 +103,7 @@ const KENJI_LEADS: LeadSeed[] = [
   { name: 'Ginza Jewelers', tier: 'referral', value: 35_000, added: [-50, '09:00'], history: [
     touch('meeting', [-45, '11:00'], 'ready to buy', step('send the contract', -32, { promised: true })),
     touch('email', [-32, '10:00'], 'contract sent'),
-    { at: [-30, '16:00'], won: 'two-year contract', checkInDue: 0 },
+    { at: [-30, '16:00'], won: 'two-year contract' },
   ] },
   { name: 'Akihabara Electronics', tier: 'new', value: 5_000, added: [-4, '10:00'], history: [
     touch('call', [-4, '11:30'], 'interested; wants a quote', step('send a quote', 3)),
@@ -164,7 +165,7 @@ const MAYA_LEADS: LeadSeed[] = [
     touch('call', [-40, '10:00'], 'intro', step('meet', -33)),
     touch('meeting', [-33, '10:00'], 'ready in principle', step('send the contract', -20, { promised: true })),
     touch('email', [-20, '10:00'], 'contract sent', step('confirm the signature', -5)),
-    { at: [-5, '17:00'], won: 'signed for three years', checkInDue: 25 },
+    { at: [-5, '17:00'], won: 'signed for three years' },
   ] },
   { name: 'Ruhr Stahl', tier: 'new', value: 19_000, added: [-30, '09:00'], history: [
     touch('call', [-30, '10:00'], 'first call', step('send pricing', -16)),
@@ -235,7 +236,7 @@ const SAM_LEADS: LeadSeed[] = [
     touch('call', [-45, '10:00'], 'intro', step('meet', -30)),
     touch('meeting', [-30, '10:00'], 'terms agreed', step('send the final terms', -5, { promised: true })),
     touch('email', [-6, '10:00'], 'final terms sent', step('get the signature', -4)),
-    { at: [-4, '15:00'], won: 'signed', checkInDue: 26 },
+    { at: [-4, '15:00'], won: 'signed' },
   ] },
   { name: 'Tribeca Films', tier: 'new', value: 5_000, added: [-20, '09:00'], history: [
     touch('call', [-20, '10:00'], 'first call', step('follow up', -10)),

@@ -1,3 +1,4 @@
+import { proposeCheckIn } from '../coach/cadence.js';
 import type { Db } from '../db/client.js';
 import { addLead } from '../db/ops/add-lead.js';
 import { closeLost, closeWon } from '../db/ops/close-lead.js';
@@ -18,24 +19,22 @@ const JOINED_DAYS_AGO = 90;
  * Writes the sample team through the app's own operations, each with the clock set back to when it
  * happened, so the counters, next steps and promise records are what the app itself would hold.
  */
-export async function seedDemoTeam(db: Db, monday: string): Promise<{ leads: number }> {
+export async function seedDemoTeam(db: Db, monday: string): Promise<void> {
   for (const person of PEOPLE) {
     const joined = localCalendar(monday, person.zone).at([-JOINED_DAYS_AGO, '09:00']);
-    await ensureRep(db, DEMO_TEAM_ID, person.id, { tz: person.zone, displayName: person.realName }, joined);
+    await ensureRep(db, DEMO_TEAM_ID, person.id, { tz: person.zone, displayName: person.realName, email: person.email }, joined);
   }
   await changeSettings(db, { teamId: DEMO_TEAM_ID, userId: MANAGER.id, addManagers: [MANAGER.id], now: localCalendar(monday, MANAGER.zone).at([-JOINED_DAYS_AGO, '09:00']) });
 
-  let count = 0;
   for (const [ownerId, seeds] of SAMPLE_LEADS) {
     const owner = PEOPLE.find((p) => p.id === ownerId)!;
     const calendar = localCalendar(monday, owner.zone);
-    for (const seed of seeds) {
-      await writeLead(db, ownerId, seed, calendar);
-      count += 1;
-    }
+    for (const seed of seeds) await writeLead(db, ownerId, seed, calendar);
   }
-  return { leads: count };
 }
+
+const stepOn = (calendar: LocalCalendar, s: StepSeed | undefined): NextStepInput | null =>
+  s ? { action: s.action, dueAt: calendar.endOfDay(s.due), promised: s.promised ?? false, theirCommitment: s.they ?? null } : null;
 
 async function writeLead(db: Db, ownerId: string, seed: LeadSeed, calendar: LocalCalendar): Promise<void> {
   const lead = await addLead(db, {
@@ -49,22 +48,20 @@ async function writeLead(db: Db, ownerId: string, seed: LeadSeed, calendar: Loca
     source: seed.source ?? null,
     now: calendar.at(seed.added),
   });
-  const base = { teamId: DEMO_TEAM_ID, repId: ownerId, leadId: lead.id };
-  const nextStep = (s: StepSeed | undefined): NextStepInput | null =>
-    s ? { action: s.action, dueAt: calendar.endOfDay(s.due), promised: s.promised ?? false, theirCommitment: s.they ?? null } : null;
   for (const event of seed.history ?? []) {
-    const now = calendar.at(event.at);
-    await applyEvent(db, event, { ...base, now }, nextStep, calendar);
+    await applyEvent(db, event, { teamId: DEMO_TEAM_ID, repId: ownerId, leadId: lead.id, now: calendar.at(event.at) }, calendar);
   }
 }
 
-type Base = { teamId: string; repId: string; leadId: string; now: Date };
+type Moment = { teamId: string; repId: string; leadId: string; now: Date };
 
-function applyEvent(db: Db, e: HistoryEvent, base: Base, nextStep: (s: StepSeed | undefined) => NextStepInput | null, calendar: LocalCalendar): Promise<unknown> {
-  if ('touch' in e) return logTouch(db, { ...base, channel: e.touch, outcome: e.outcome, signals: e.signals ?? [], next: nextStep(e.next) });
-  if ('done' in e) return completeStep(db, { ...base, theirs: e.done, next: nextStep(e.next) });
-  if ('won' in e) return closeWon(db, { ...base, note: e.won, checkIn: { action: 'service check-in', dueAt: calendar.endOfDay(e.checkInDue) } });
-  if ('lost' in e) return closeLost(db, { ...base, note: e.lost });
-  if ('snoozeUntil' in e) return snoozeLead(db, { ...base, until: calendar.at([e.snoozeUntil, '00:00']), reason: e.reason });
-  return reviveLead(db, { ...base, trigger: e.revive });
+/** One thing that happened to a lead, through the operation the app itself would run for it. */
+function applyEvent(db: Db, e: HistoryEvent, m: Moment, calendar: LocalCalendar): Promise<unknown> {
+  if ('touch' in e) return logTouch(db, { ...m, channel: e.touch, outcome: e.outcome, signals: e.signals ?? [], next: stepOn(calendar, e.next) });
+  if ('done' in e) return completeStep(db, { ...m, theirs: e.done, next: stepOn(calendar, e.next) });
+  // R11: the check-in `/followup won` would schedule.
+  if ('won' in e) return closeWon(db, { ...m, note: e.won, checkIn: proposeCheckIn({ now: m.now, zone: calendar.zone }) });
+  if ('lost' in e) return closeLost(db, { ...m, note: e.lost });
+  if ('snoozeUntil' in e) return snoozeLead(db, { ...m, until: calendar.at([e.snoozeUntil, '00:00']), reason: e.reason });
+  return reviveLead(db, { ...m, trigger: e.revive });
 }

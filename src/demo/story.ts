@@ -73,7 +73,7 @@ async function lateReply(stage: Stage, responseUrl: string): Promise<Message> {
 }
 
 /** A person types `/followup …`; the reply only they see. */
-async function type(stage: Stage, person: DemoPerson, text: string): Promise<void> {
+async function typeCommand(stage: Stage, person: DemoPerson, text: string): Promise<void> {
   const sent = await stage.command(asSlackSends(text, stage.directory.channels), person.id);
   if (sent.status !== 200) throw new Error(`/followup ${text} was answered with HTTP ${sent.status}`);
   const reply = sent.text.startsWith(':hourglass_flowing_sand:') ? await lateReply(stage, sent.responseUrl) : sent;
@@ -120,7 +120,7 @@ function messagesReader(stage: Stage): () => Shown {
   };
 }
 
-const add = (a: Shown, b: Shown): Shown => ({
+const sum = (a: Shown, b: Shown): Shown => ({
   commands: a.commands + b.commands,
   morningDms: a.morningDms + b.morningDms,
   otherDms: a.otherDms + b.otherDms,
@@ -140,18 +140,18 @@ export async function playMonday(stage: Stage): Promise<Shown> {
   ];
   let shown: Shown = { commands: commands.length, morningDms: 0, otherDms: 0, digests: 0 };
   const opening = scene(stage, KENJI, OPENING);
-  for (const [person, text] of commands) await type(stage, person, text);
+  for (const [person, text] of commands) await typeCommand(stage, person, text);
   await stage.ticks.after(opening);
-  shown = add(shown, showMessages());
+  shown = sum(shown, showMessages());
 
   for (const rep of REPS) {
     await stage.ticks.after(scene(stage, rep, [0, '08:00']));
     const now = showMessages();
     if (now.morningDms === 0) throw new Error(`${rep.name}'s morning DM did not come at 08:00 in ${rep.zone}`);
-    shown = add(shown, now);
+    shown = sum(shown, now);
   }
   await stage.ticks.after(scene(stage, MANAGER, [0, '09:00']));
   const digest = showMessages();
   if (digest.digests === 0) throw new Error(`the weekly digest did not come at 09:00 in ${MANAGER.zone}`);
-  return add(shown, digest);
+  return sum(shown, digest);
 }
