@@ -20,7 +20,7 @@ export const SLOW_ACK_SECONDS = 1;
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'followup_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'followup_' });
   const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10];
   return {
     registry,

@@ -29,7 +29,7 @@ type Body = {
 };
 
 // Only our own names become labels: typed words never do, so the series stay few.
-const ownName = (s: string | undefined) => (s && /^[a-z_:.-]{1,40}$/i.test(s) ? s : 'other');
+const ownName = (s: string | undefined) => (s && /^[a-z_:./-]{1,40}$/i.test(s) ? s : 'other');
 
 /** A bounded label naming the listener: `command:/followup log`, `action:lead_done`, `event:app_home_opened`. */
 export function listenerName(body: Body): string {
