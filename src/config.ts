@@ -48,6 +48,14 @@ const envSchema = z.object({
   FOLLOWUP_LEASE_SECONDS: optionalText
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1), { message: 'must be a whole number of seconds, at least 1' })
     .transform((v) => (v === undefined ? 120 : Number(v))),
+  // An uninstalled team's data is kept this long, so a reinstall resumes; then it is purged.
+  FOLLOWUP_RETENTION_DAYS: optionalText
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3650), { message: 'must be a whole number of days from 1 to 3650' })
+    .transform((v) => (v === undefined ? 30 : Number(v))),
+  // On SIGTERM, work under way gets this long to finish before the process exits.
+  FOLLOWUP_SHUTDOWN_GRACE_SECONDS: optionalText
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 600), { message: 'must be a whole number of seconds up to 600' })
+    .transform((v) => (v === undefined ? 20 : Number(v))),
   // The app's clock starts at this instant and runs on from there (tests and demos; never in production).
   FOLLOWUP_CLOCK_START: optionalText
     .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), { message: 'must be an ISO-8601 time' })

@@ -1,5 +1,10 @@
 #!/usr/bin/env node
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
+import { WebClientEvent } from '@slack/web-api';
+import { InFlight } from './observability/in-flight.js';
+import { createMetrics } from './observability/metrics.js';
 import pino from 'pino';
 import { clockFrom, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -8,6 +13,7 @@ import { createLogger } from './logger.js';
 import { runDigest } from './jobs/digest.js';
 import { runMorning } from './jobs/morning.js';
 import { runSpeedToLead } from './jobs/speed-to-lead.js';
+import { purgeUninstalled } from './jobs/purge.js';
 import { webhookSecret } from './db/ops/webhook-secret.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobSlackClient } from './jobs/slack-client.js';
@@ -20,7 +26,7 @@ const USAGE = `Usage: followup-coach <command>
 Commands:
   serve                         run the Slack app, its HTTP endpoints and the scheduler
   migrate                       apply the database migrations and exit
-  jobs run <morning|digest|speed-to-lead> [--at <ISO-8601 time>] [--team <T>]
+  jobs run <morning|digest|speed-to-lead|purge> [--at <ISO-8601 time>] [--team <T>]
                                 run one scheduler job now, as if the clock read --at; prints a JSON summary
   webhook-secret --team <T> [--rotate]
                                 print the team's secret for POST /leads (created the first time;
@@ -86,8 +92,12 @@ async function serve(): Promise<number> {
     throw err;
   }
   const now = clockFrom(config);
+  const metrics = createMetrics();
+  const inFlight = new InFlight();
+  const claimer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const jobClient = jobSlackClient(config, logger);
-  const running = await startSlackApp({ config, logger, database, now, alertClient: jobClient }).catch(async (err) => {
+  jobClient.on(WebClientEvent.RATE_LIMITED, (_retryAfter: number, { url }: { url: string }) => metrics.slackRateLimited.inc({ method: url.replace(/^.*\//, '') }));
+  const running = await startSlackApp({ config, logger, database, now, alertClient: jobClient, metrics, inFlight }).catch(async (err) => {
     await database.close();
     throw err;
   });
@@ -101,17 +111,30 @@ async function serve(): Promise<number> {
     sendRate: config.FOLLOWUP_SEND_RATE,
     concurrency: config.FOLLOWUP_SEND_CONCURRENCY,
     leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
+    claimer,
+    metrics,
+    retentionDays: config.FOLLOWUP_RETENTION_DAYS,
   });
 
   let stopping = false;
   const stop = async (signal: string) => {
     // A second signal means "now".
-    if (stopping) process.exit(1);
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await running.stop().catch((err) => logger.warn({ err: err.message }, 'stopping the app failed'));
-    await scheduler.stop().catch((err) => logger.warn({ err: err.message }, 'stopping the scheduler failed'));
-    await database.close().catch((err) => logger.warn({ err: err.message }, 'closing the database failed'));
+    const started = Date.now();
+    const graceMs = config.FOLLOWUP_SHUTDOWN_GRACE_SECONDS * 1000;
+    logger.info({ signal, graceMs }, 'shutting down: readiness is 503, work under way may finish');
+    // Readiness first, then the listener and the scheduler wind down together within the grace period.
+    running.beginShutdown();
+    await Promise.all([
+      running.stop(graceMs).catch((err: Error) => logger.warn({ err: err.message }, 'stopping the app failed')),
+      scheduler.stop(graceMs).catch((err: Error) => logger.warn({ err: err.message }, 'stopping the scheduler failed')),
+    ]);
+    await database.close().catch((err: Error) => logger.warn({ err: err.message }, 'closing the database failed'));
+    logger.info({ ms: Date.now() - started }, 'stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -119,7 +142,7 @@ async function serve(): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-const JOBS = ['morning', 'digest', 'speed-to-lead'] as const;
+const JOBS = ['morning', 'digest', 'speed-to-lead', 'purge'] as const;
 
 async function runJob(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -144,7 +167,9 @@ async function runJob(args: string[]): Promise<number> {
     const common = { database, client: jobSlackClient(config, logger), logger, at, teamId: values.team, leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000 };
     const sendRate = config.FOLLOWUP_SEND_RATE;
     const summary =
-      job === 'digest'
+      job === 'purge'
+        ? await purgeUninstalled({ database, at, retentionDays: config.FOLLOWUP_RETENTION_DAYS })
+        : job === 'digest'
         ? await runDigest(common)
         : job === 'speed-to-lead'
           ? await runSpeedToLead({ ...common, sendRate })

@@ -22,11 +22,15 @@ export const rowsOf = (result: unknown): Record<string, unknown>[] =>
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** Connections this process may open (the pool's size; 1 for the embedded database). */
+  poolMax: number;
   migrate(): Promise<void>;
   /** Readiness: a trivial round trip. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+export const APPLICATION_NAME = 'followup-coach';
 
 // One fixed key: every replica's migrator waits on the same lock.
 const MIGRATION_LOCK_KEY = 7_104_202_611;
@@ -54,11 +58,14 @@ function openPostgres(url: string, max: number, logger: QueryLogger): Database {
     // Fail fast when the server is away rather than postgres.js's 30 s default.
     connect_timeout: 2,
     onnotice: () => {},
+    // Lets GET /metrics count the app's connections in pg_stat_activity.
+    connection: { application_name: APPLICATION_NAME },
   });
   const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
+    poolMax: max,
     async migrate() {
       // A single-connection client, so the session advisory lock covers the whole migration.
       const lockClient = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
@@ -93,6 +100,7 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Databas
   return {
     db,
     kind: 'pglite',
+    poolMax: 1,
     async migrate() {
       await client.query(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
       try {

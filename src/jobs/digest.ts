@@ -52,6 +52,7 @@ export async function runDigest(opts: Omit<MorningOptions, 'sendRate' | 'concurr
   const { db } = opts.database;
   const claimer = opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   for (const teamId of await activeTeamIds(db, opts.teamId)) {
+    if (opts.signal?.aborted) break;
     const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
     if (!team?.digestChannel) {
       summary.skipped += 1;

@@ -66,3 +66,13 @@ export async function settledTargets(db: Queryable, kind: string, teamId: string
     rows.filter((r) => r.status !== 'claimed' || (r.leaseUntil && r.leaseUntil.getTime() > now)).map((r) => `${r.target}|${r.periodKey}`),
   );
 }
+
+/** At shutdown: claims this process holds and will not finish are given back at once, not at lease end. */
+export async function releaseClaimsOf(db: Queryable, claimer: string): Promise<number> {
+  const rows = await db
+    .update(deliveries)
+    .set({ leaseUntil: sql`now() - interval '1 second'`, error: 'released at shutdown', updatedAt: sql`now()` })
+    .where(and(eq(deliveries.claimedBy, claimer), eq(deliveries.status, 'claimed')))
+    .returning({ id: deliveries.id });
+  return rows.length;
+}

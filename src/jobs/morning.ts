@@ -11,7 +11,7 @@ import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '
 import { morningDue } from './morning-schedule.js';
 import { refreshStaleZones } from './refresh-zones.js';
 import { forEachLimited, Pacer } from './pacer.js';
-import { PERMANENT_SLACK_ERRORS, postDm, slackErrorCode } from './post-dm.js';
+import { PERMANENT_SLACK_ERRORS, postDm, slackErrorCode, TEAM_GONE_ERRORS } from './post-dm.js';
 
 export interface JobSummary {
   job: string;
@@ -29,6 +29,8 @@ export interface MorningOptions {
   teamId?: string;
   /** Names this process in the ledger. */
   claimer?: string;
+  /** Aborted at shutdown: no new sends start; the one in flight finishes. */
+  signal?: AbortSignal;
   /** Messages a second to Slack, workspace-wide (default 10), and sends in flight at once (default 1). */
   sendRate?: number;
   concurrency?: number;
@@ -59,7 +61,9 @@ export async function runMorning(opts: MorningOptions): Promise<JobSummary> {
   for (const teamId of await activeTeamIds(opts.database.db, opts.teamId)) {
     await refreshStaleZones(opts.database.db, opts.client, opts.logger, teamId, opts.at);
     const plans = await planMorning(opts.database.db, teamId, opts.at);
-    await forEachLimited(plans, opts.concurrency ?? DEFAULT_CONCURRENCY, (plan) => deliver(opts, teamId, plan, claimer, summary, pacer));
+    const gone = new AbortController();
+    const teamOpts = { ...opts, signal: anySignal(opts.signal, gone.signal) };
+    await forEachLimited(plans, opts.concurrency ?? DEFAULT_CONCURRENCY, (plan) => deliver(teamOpts, teamId, plan, claimer, summary, pacer, () => gone.abort()));
   }
   return summary;
 }
@@ -102,8 +106,11 @@ export async function planMorning(db: Db, teamId: string, at: Date): Promise<Pla
   return plans;
 }
 
-async function deliver(opts: MorningOptions, teamId: string, plan: Plan, claimer: string, summary: JobSummary, pacer: Pacer): Promise<void> {
+const anySignal = (...signals: (AbortSignal | undefined)[]) => AbortSignal.any(signals.filter((s): s is AbortSignal => !!s));
+
+async function deliver(opts: MorningOptions, teamId: string, plan: Plan, claimer: string, summary: JobSummary, pacer: Pacer, teamGone: () => void): Promise<void> {
   const { db } = opts.database;
+  if (opts.signal?.aborted) return;
   const claim = await claimDelivery(db, { kind: 'morning', teamId, target: plan.userId, periodKey: plan.periodKey }, claimer, opts.leaseMs);
   if (!claim) return;
   const log = opts.logger.child({ job: 'morning', teamId, rep: plan.userId, period: plan.periodKey });
@@ -120,6 +127,7 @@ async function deliver(opts: MorningOptions, teamId: string, plan: Plan, claimer
     log.info('morning DM sent');
   } catch (err) {
     const code = slackErrorCode(err);
+    if (TEAM_GONE_ERRORS.has(code)) teamGone();
     if (PERMANENT_SLACK_ERRORS.has(code)) {
       await finishDelivery(db, claim.id, { status: 'failed', error: code });
       log.warn({ error: code }, 'morning DM failed');

@@ -19,6 +19,10 @@ export const PERMANENT_SLACK_ERRORS = new Set([
   'msg_too_long',
 ]);
 
+// The team's token no longer works (uninstalled, revoked): stop sending to the team for this run;
+// the claim is given back, so a reinstall the same morning still sends.
+export const TEAM_GONE_ERRORS = new Set(['token_revoked', 'invalid_auth', 'not_authed', 'account_inactive_team', 'team_access_not_granted', 'ekm_access_denied']);
+
 /** Slack's error code of a failed Web API call, or the transport error. */
 export const slackErrorCode = (err: unknown): string => {
   const e = err as { code?: string; data?: { error?: string } };

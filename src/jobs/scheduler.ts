@@ -5,9 +5,13 @@ import type { Database } from '../db/client.js';
 import { runDigest } from './digest.js';
 import { runMorning, type JobSummary } from './morning.js';
 import { runSpeedToLead } from './speed-to-lead.js';
+import { releaseClaimsOf } from './ledger.js';
+import { purgeUninstalled } from './purge.js';
+import type { Metrics } from '../observability/metrics.js';
 
 export interface Scheduler {
-  stop(): Promise<void>;
+  /** Stops ticking, lets the send in flight finish (at most `graceMs`), gives back unfinished claims. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -23,40 +27,57 @@ export interface SchedulerOptions {
   sendRate?: number;
   concurrency?: number;
   leaseMs?: number;
+  /** Names this process in the ledger, so its unfinished claims can be given back at shutdown. */
+  claimer?: string;
+  metrics?: Metrics;
+  /** Uninstalled teams' data is purged this many days on; unset: no purge. */
+  retentionDays?: number;
   /** Told when a tick has finished, with the time it acted as of (the demo waits on it). */
   onTick?: (at: Date) => void;
 }
 
 export function startScheduler(opts: SchedulerOptions): Scheduler {
   const now = opts.now ?? (() => new Date());
+  const abort = new AbortController();
   let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
+  const runOne = async (job: string, run: () => Promise<JobSummary>) => {
     const started = Date.now();
+    try {
+      const summary = await run();
+      for (const outcome of ['sent', 'skipped', 'failed'] as const) if (summary[outcome]) opts.metrics?.messages.inc({ job, outcome }, summary[outcome]);
+      opts.logger.info({ ...summary, ms: Date.now() - started, outcome: summary.failed ? 'some failed' : 'ok' }, 'job run');
+    } catch (err) {
+      // One job failing (the database away, say) does not keep the others from their turn.
+      opts.logger.error({ job, ms: Date.now() - started, outcome: 'error', err: (err as Error).message }, 'job run');
+    }
+  };
+  const tick = () => {
+    if (running || abort.signal.aborted) return;
     const at = now();
-    const common = { database: opts.database, client: opts.client, logger: opts.logger, at, leaseMs: opts.leaseMs };
-    const report = (summary: JobSummary) => {
-      if (summary.sent + summary.failed > 0) opts.logger.info({ ...summary, ms: Date.now() - started }, 'job run');
-    };
-    running = runMorning({ ...common, sendRate: opts.sendRate, concurrency: opts.concurrency })
-      .then(report)
-      .then(() => runDigest(common))
-      .then(report)
-      .then(() => runSpeedToLead({ ...common, sendRate: opts.sendRate }))
-      .then(report)
-      .catch((err: Error) => opts.logger.error({ err: err.message }, 'job failed'))
-      .finally(() => {
-        running = null;
-        opts.onTick?.(at);
-      });
+    const common = { database: opts.database, client: opts.client, logger: opts.logger, at, leaseMs: opts.leaseMs, claimer: opts.claimer, signal: abort.signal };
+    running = (async () => {
+      await runOne('morning', () => runMorning({ ...common, sendRate: opts.sendRate, concurrency: opts.concurrency }));
+      await runOne('digest', () => runDigest(common));
+      await runOne('speed-to-lead', () => runSpeedToLead({ ...common, sendRate: opts.sendRate }));
+      if (opts.retentionDays !== undefined) await runOne('purge', () => purgeUninstalled({ database: opts.database, at, retentionDays: opts.retentionDays! }));
+    })().finally(() => {
+      running = null;
+      opts.onTick?.(at);
+    });
   };
   const task = cron.schedule(opts.cron ?? '* * * * *', tick);
   // A restart catches up at once rather than waiting for the next minute.
   tick();
   return {
-    async stop() {
+    async stop(graceMs = 20_000) {
       await task.stop();
-      await running;
+      // No new sends; the one in flight finishes. Claims left after the grace period are given back.
+      abort.abort();
+      const finished = await Promise.race([running?.then(() => true) ?? true, new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
+      if (!finished || opts.claimer) {
+        const released = opts.claimer ? await releaseClaimsOf(opts.database.db, opts.claimer).catch(() => 0) : 0;
+        if (released) opts.logger.warn({ released }, 'gave back claims this process will not finish');
+      }
     },
   };
 }

@@ -30,6 +30,7 @@ export interface AlertDeps {
   pacer: Pacer;
   claimer: string;
   leaseMs?: number;
+  signal?: AbortSignal;
 }
 
 type Outcome = 'sent' | 'failed' | 'none';
@@ -64,6 +65,7 @@ const notSettledForOwner = (kind: string): SQL => sql`not exists (
  */
 async function sendGrouped(deps: AlertDeps, kind: string, teamId: string, target: string, group: ArrivalLead[], build: (claimed: ArrivalLead[]) => AlertMessage): Promise<Outcome> {
   const { db } = deps.database;
+  if (deps.signal?.aborted) return 'none';
   const claimed: { lead: ArrivalLead; deliveryId: string }[] = [];
   for (const lead of group) {
     const claim = await claimDelivery(db, { kind, teamId, target, periodKey: lead.id }, deps.claimer, deps.leaseMs);
@@ -120,6 +122,7 @@ export async function runSpeedToLead(opts: {
   claimer?: string;
   sendRate?: number;
   leaseMs?: number;
+  signal?: AbortSignal;
 }): Promise<SpeedToLeadSummary> {
   const summary: SpeedToLeadSummary = { job: 'speed-to-lead', sent: 0, skipped: 0, failed: 0, arrivals: 0, reminders: 0, managerNotes: 0 };
   const deps: AlertDeps = {
@@ -129,6 +132,7 @@ export async function runSpeedToLead(opts: {
     pacer: new Pacer(opts.sendRate ?? DEFAULT_SEND_RATE),
     claimer: opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
     leaseMs: opts.leaseMs,
+    signal: opts.signal,
   };
   const count = (outcome: Outcome, field: 'arrivals' | 'reminders' | 'managerNotes') => {
     if (outcome === 'sent') {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { WebClient } from '@slack/web-api';
+import { WebClientEvent, type WebClient } from '@slack/web-api';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -9,7 +9,13 @@ import { boltLogger } from '../logger.js';
 import { sendArrivalAlert, type AlertDeps } from '../jobs/speed-to-lead.js';
 import { Pacer } from '../jobs/pacer.js';
 import { jobSlackClient } from '../jobs/slack-client.js';
+import { markReinstalled } from '../db/ops/install-state.js';
+import { databaseConnections, ledgerBacklog } from '../db/queries/health-gauges.js';
+import { InFlight } from '../observability/in-flight.js';
+import { createMetrics, registerDatabaseGauges, type Metrics } from '../observability/metrics.js';
 import { healthRoutes } from './health-routes.js';
+import { observeRequests } from './middleware/observe-requests.js';
+import { observeHttp } from './observe-http.js';
 import { leadsRoute } from './leads-route.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
 import { register as registerActions } from './listeners/actions/index.js';
@@ -26,13 +32,20 @@ export interface SlackAppOptions {
   now?: () => Date;
   /** Sends arrival alerts and looks owners up for POST /leads; the jobs' client by default. */
   alertClient?: WebClient;
+  metrics?: Metrics;
+  inFlight?: InFlight;
 }
 
 export interface RunningSlackApp {
   app: App;
   /** The HTTP port actually bound (PORT=0 picks a free one). */
   port: number;
-  stop(): Promise<void>;
+  metrics: Metrics;
+  inFlight: InFlight;
+  /** Readiness answers 503 from now on: a balancer stops sending before the listener closes. */
+  beginShutdown(): void;
+  /** Stops taking requests and lets those under way finish, for at most `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 // Slack wants an answer within 3 s: retries here are short and few. A rate-limited call waits as told.
@@ -51,7 +64,11 @@ const BOLT_LEVEL: Record<string, LogLevel> = {
 
 export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlackApp> {
   const { config, logger, database } = opts;
-  const services: Services = { database, logger, now: opts.now ?? (() => new Date()) };
+  const metrics = opts.metrics ?? createMetrics();
+  const inFlight = opts.inFlight ?? new InFlight();
+  const state = { stopping: false };
+  const services: Services = { database, logger, now: opts.now ?? (() => new Date()), metrics, inFlight };
+  registerDatabaseGauges(metrics, { ledgerBacklog: () => ledgerBacklog(database), connections: () => databaseConnections(database), poolMax: database.poolMax });
   const boltLog = boltLogger(logger);
   const alertClient = opts.alertClient ?? jobSlackClient(config, logger);
   const alerts: AlertDeps = {
@@ -64,9 +81,12 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   };
   // A failed alert is owed still: the speed-to-lead job sends it on its next tick.
   services.notifyArrival = (teamId, leadId) =>
-    void sendArrivalAlert(alerts, teamId, leadId).catch((err: Error) => logger.warn({ teamId, err: err.message }, 'arrival alert failed; the job will retry'));
+    void inFlight
+      .track(() => sendArrivalAlert(alerts, teamId, leadId))
+      .then((outcome) => outcome !== 'none' && metrics.messages.inc({ job: 'lead-arrival', outcome }))
+      .catch((err: Error) => logger.warn({ teamId, err: err.message }, 'arrival alert failed; the job will retry'));
   const customRoutes = [
-    ...healthRoutes(database),
+    ...healthRoutes(database, metrics, state),
     leadsRoute({ db: database.db, client: alertClient, logger, now: services.now, onArrival: services.notifyArrival }),
   ];
 
@@ -102,9 +122,14 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     },
   });
   await app.init();
+  app.client.on(WebClientEvent.RATE_LIMITED, (_retryAfter: number, { url }: { url: string }) => metrics.slackRateLimited.inc({ method: url.replace(/^.*\//, '') }));
+  // A token that works for a team marked uninstalled means it was installed again: it resumes.
+  const auth = await app.client.auth.test().catch(() => null);
+  if (auth?.team_id && (await markReinstalled(database.db, auth.team_id, services.now()))) logger.info({ team: auth.team_id }, 'team reinstalled: its jobs resume');
   app.error(async (err) => {
     logger.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'unhandled listener error');
   });
+  app.use(observeRequests(services));
   app.use(dedupeEvents(services));
   registerCommands(app, services);
   registerActions(app, services);
@@ -115,14 +140,28 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   const server = (await app.start(config.SLACK_APP_TOKEN ? config.PORT : { port: config.PORT, host: config.HOST })) as
     | Server
     | undefined;
+  if (server) observeHttp(server, metrics, inFlight);
   const address = server?.address?.();
   const port = address && typeof address === 'object' ? address.port : config.PORT;
   logger.info({ port, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'followup-coach is listening');
   return {
     app,
     port,
-    async stop() {
-      await app.stop();
+    metrics,
+    inFlight,
+    beginShutdown() {
+      state.stopping = true;
+    },
+    async stop(graceMs = 20_000) {
+      state.stopping = true;
+      // Closing the listener waits for open requests; past the grace period their sockets are cut.
+      const closed = app.stop().catch((err: Error) => logger.warn({ err: err.message }, 'closing the listener failed'));
+      const drained = await inFlight.drained(graceMs);
+      if (!drained) {
+        logger.warn({ inFlight: inFlight.size }, 'shutdown grace period over; cutting what is left');
+        server?.closeAllConnections?.();
+      }
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
     },
   };
 }

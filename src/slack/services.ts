@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
+import type { InFlight } from '../observability/in-flight.js';
+import type { Metrics } from '../observability/metrics.js';
 
 /** What listeners need, passed in rather than imported, so tests and the CLI can supply their own. */
 export interface Services {
@@ -7,6 +9,9 @@ export interface Services {
   logger: Logger;
   /** The clock: logic never reads Date.now() itself. */
   now: () => Date;
+  metrics: Metrics;
+  /** Work under way, which a graceful shutdown waits for. */
+  inFlight: InFlight;
   /** R2: tells a lead's owner of its arrival now (a lead they did not add themselves); never throws. */
   notifyArrival?: (teamId: string, leadId: string) => void;
 }

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../src/db/ops/log-touch.js';
 import { createScratchDatabase } from '../support/db.js';
+import { CLOCK_START, dmsPerRep, seedOverdueReps } from '../support/morning-seed.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
 
@@ -12,32 +10,7 @@ const url = process.env.DATABASE_URL;
 if (!url) console.warn('DATABASE_URL is not set: the multi-replica and crash tests of the morning DM are skipped.');
 
 const TEAM = 'T0REPLICA';
-// Wed 25 Nov 2026, 08:00:30 in New York: every seeded rep's DM is due.
-const CLOCK_START = '2026-11-25T13:00:30Z';
-
-/** Reps in New York, each with one promised step overdue: each is owed exactly one DM. */
-async function seed(database: Database, reps: number): Promise<string[]> {
-  const ids: string[] = [];
-  const now = new Date('2026-11-20T15:00:00Z');
-  for (let i = 0; i < reps; i++) {
-    const id = `U${String(i).padStart(5, '0')}`;
-    ids.push(id);
-    await ensureRep(database.db, TEAM, id, { tz: 'America/New_York' }, now);
-    const lead = await addLead(database.db, { teamId: TEAM, ownerId: id, createdBy: id, name: `Lead of ${id}`, tier: 'lead', value: 1000, now });
-    await logTouch(database.db, { teamId: TEAM, repId: id, leadId: lead.id, channel: 'call', now, next: { action: 'call back', dueAt: new Date('2026-11-24T04:59:59.999Z'), promised: true } });
-  }
-  return ids;
-}
-
-/** DMs received per rep: conversations.open names the rep, and each open precedes one post. */
-const dmsPerRep = (slack: SlackStandIn) => {
-  const counts = new Map<string, number>();
-  for (const c of slack.callsOf('chat.postMessage')) {
-    const rep = `U${String(c.args.channel).slice(1)}`;
-    counts.set(rep, (counts.get(rep) ?? 0) + 1);
-  }
-  return counts;
-};
+const seed = (database: Database, reps: number) => seedOverdueReps(database, TEAM, reps);
 
 describe.skipIf(!url)('morning DM across replicas and crashes (Postgres)', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;

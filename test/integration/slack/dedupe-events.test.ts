@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
+import { InFlight } from '../../../src/observability/in-flight.js';
+import { createMetrics } from '../../../src/observability/metrics.js';
 import { dedupeEvents } from '../../../src/slack/middleware/dedupe-events.js';
 import { dbTargets } from '../../support/db.js';
 
@@ -12,7 +14,7 @@ describe.each(dbTargets())('Events API retries on $name', (target) => {
   afterAll(async () => database?.close());
 
   it('handles an event once however often Slack retries it; other events and non-events pass', async () => {
-    const middleware = dedupeEvents({ database, logger: createLogger('silent'), now: () => new Date() });
+    const middleware = dedupeEvents({ database, logger: createLogger('silent'), now: () => new Date(), metrics: createMetrics(), inFlight: new InFlight() });
     let handled = 0;
     const deliver = (body: object) => middleware({ body, next: async () => void (handled += 1) } as never);
     const event = { type: 'event_callback', team_id: 'T1', event_id: 'Ev0001', event: { type: 'app_home_opened', user: 'U1' } };

@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leads, teams } from '../../src/db/schema.js';
+import { THROTTLED } from '../../src/slack/middleware/rate-limit.js';
+import { processDbTargets } from '../support/db.js';
+import { CLOCK_START, seedOverdueReps } from '../support/morning-seed.js';
+import { BOT_TOKEN, cliPath, SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
+import { sendEvent, sendSlashCommand } from '../support/signed-request.js';
+import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+
+const run = promisify(execFile);
+const TEAM = 'T0OPS';
+
+/** The value of one Prometheus series in the text format, or undefined. */
+function series(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    if (Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`))) return Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return undefined;
+}
+
+describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, logs, rate limit, uninstall', (target) => {
+  let slack: SlackStandIn;
+  let serve: ServeProcess;
+  let reps: string[];
+  const metrics = async () => (await fetch(`${serve.baseUrl}/metrics`)).text();
+  const command = (text: string, userId = reps[0]!) => sendSlashCommand(serve.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId, text });
+
+  beforeAll(async () => {
+    const database = await target.open();
+    await database.migrate();
+    reps = await seedOverdueReps(database, TEAM, 3);
+    await database.close();
+    slack = await startSlackStandIn({ teamId: TEAM });
+    // The first morning DM meets a 429 and is sent after the wait.
+    slack.failNext('chat.postMessage', 'ratelimited', { status: 429, retryAfter: 1 });
+    serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_CLOCK_START: CLOCK_START, FOLLOWUP_TICK: '* * * * * *', FOLLOWUP_SEND_RATE: '100', LOG_LEVEL: 'info' });
+  }, 60_000);
+
+  afterAll(async () => {
+    if (serve?.child.exitCode === null) serve.child.kill('SIGKILL');
+    await slack?.close();
+    await target.cleanup();
+  });
+
+  it('GET /metrics reports requests by listener, ack latency, DMs by job, Slack 429s, the ledger backlog and database connections', async () => {
+    expect((await command('add "Metrics Co" value:100')).body.text).toMatch(/Added/);
+    expect((await command('queue')).status).toBe(200);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length >= 4, 20_000);
+    let text = '';
+    // The job's counters move once its run ends.
+    for (let i = 0; i < 50 && !(series(text, 'followup_messages_total', { job: 'morning', outcome: 'sent' }) === 3); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      text = await metrics();
+    }
+    expect(series(text, 'followup_requests_total', { listener: 'command:/followup add', outcome: 'ok' })).toBe(1);
+    expect(series(text, 'followup_requests_total', { listener: 'command:/followup queue', outcome: 'ok' })).toBe(1);
+    expect(series(text, 'followup_request_duration_seconds_count', { listener: 'command:/followup add' })).toBe(1);
+    expect(series(text, 'followup_ack_duration_seconds_count', { route: '/slack/events', listener: 'command:/followup add' })).toBe(1);
+    expect(series(text, 'followup_slow_acks_total')).toBeUndefined();
+    expect(series(text, 'followup_messages_total', { job: 'morning', outcome: 'sent' })).toBe(3);
+    expect(series(text, 'followup_slack_rate_limited_total', { method: 'chat.postMessage' })).toBe(1);
+    expect(text).toMatch(/^# TYPE followup_ledger_backlog gauge$/m);
+    expect(series(text, 'followup_db_connections')).toBeGreaterThanOrEqual(1);
+    expect(series(text, 'followup_db_pool_max')).toBeGreaterThanOrEqual(1);
+    expect(series(text, 'followup_process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('logs one JSON line per request and per job run, with team, rep, listener, duration and outcome, and no secrets', () => {
+    const lines = serve
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
+    const request = lines.find((l) => l.msg === 'request' && l.listener === 'command:/followup add');
+    expect(request).toMatchObject({ team: TEAM, rep: reps[0], outcome: 'ok', ms: expect.any(Number) });
+    const job = lines.find((l) => l.msg === 'job run' && l.job === 'morning' && l.sent > 0);
+    expect(job).toMatchObject({ ms: expect.any(Number), outcome: 'ok' });
+    expect(serve.output()).not.toContain(BOT_TOKEN);
+    expect(serve.output()).not.toContain(SIGNING_SECRET);
+  });
+
+  it('rate-limits a rep who floods commands, politely, and lets at least 60 a minute through', async () => {
+    const results = await Promise.all(Array.from({ length: 140 }, () => command('help', reps[1]!)));
+    const throttled = results.filter((r) => r.body?.text === THROTTLED).length;
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(140 - throttled).toBeGreaterThanOrEqual(60);
+    expect(throttled).toBeGreaterThan(0);
+    // Other reps are not held back by one rep's flood.
+    expect((await command('help', reps[2]!)).body.text).not.toBe(THROTTLED);
+    expect(series(await metrics(), 'followup_commands_throttled_total')).toBe(throttled);
+  }, 60_000);
+
+  it('app_uninstalled stops the team\'s jobs at once; the data stays until the purge, which deletes it after the retention period', async () => {
+    const res = await sendEvent(serve.baseUrl, SIGNING_SECRET, {
+      token: 'legacy', team_id: TEAM, api_app_id: 'A0APP', type: 'event_callback', event_id: 'Ev0UNINSTALL', event_time: 1,
+      event: { type: 'app_uninstalled', event_ts: '1.1' },
+    });
+    expect(res.status).toBe(200);
+    expect(await serve.stop()).toBe(0);
+
+    const env = { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', ...target.env };
+    const job = async (name: string, at: string) => JSON.parse((await run(process.execPath, [cliPath(), 'jobs', 'run', name, '--at', at], { env })).stdout.trim());
+    const database = () => target.open();
+    let db = await database();
+    const [team] = await db.db.select().from(teams).where(eq(teams.id, TEAM));
+    expect(team!.uninstalledAt).toBeInstanceOf(Date);
+    await db.close();
+
+    // The next weekday morning: an installed team would get its DMs; this one gets nothing.
+    const posts = slack.callsOf('chat.postMessage').length;
+    expect(await job('morning', '2026-11-26T13:05:00Z')).toMatchObject({ sent: 0 });
+    expect(slack.callsOf('chat.postMessage').length).toBe(posts);
+
+    // Within the retention period (30 days by default) nothing is purged...
+    const uninstalledAt = team!.uninstalledAt!.getTime();
+    expect(await job('purge', new Date(uninstalledAt + 29 * 86_400_000).toISOString())).toMatchObject({ purged: [] });
+    db = await database();
+    expect((await db.db.select().from(leads).where(eq(leads.teamId, TEAM))).length).toBeGreaterThan(0);
+    await db.close();
+    // ...after it, the team and all of its data are gone.
+    expect(await job('purge', new Date(uninstalledAt + 31 * 86_400_000).toISOString())).toMatchObject({ purged: [TEAM] });
+    db = await database();
+    expect(await db.db.select().from(leads).where(eq(leads.teamId, TEAM))).toEqual([]);
+    expect(await db.db.select().from(teams).where(eq(teams.id, TEAM))).toEqual([]);
+    await db.close();
+  }, 60_000);
+});
