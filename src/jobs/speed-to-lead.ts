@@ -7,7 +7,7 @@ import type { Database, Db } from '../db/client.js';
 import { leads, reps, type Lead } from '../db/schema.js';
 import { arrivalAlert, speedToLeadManagerNote, speedToLeadReminder, type AlertMessage, type ArrivalLead } from '../slack/ui/arrival-alert.js';
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from './ledger.js';
-import { activeTeamIds, DEFAULT_SEND_RATE, type JobSummary } from './morning.js';
+import { activeTeamIds, DEFAULT_SEND_RATE, type JobSummary, type MorningOptions } from './morning.js';
 import { Pacer } from './pacer.js';
 import { PERMANENT_SLACK_ERRORS, postDm, slackErrorCode } from './post-dm.js';
 
@@ -113,17 +113,7 @@ const byOwner = (rows: ArrivalLead[]): Map<string, ArrivalLead[]> => {
  * (a send that failed or a process that died), then, for new leads untouched an hour after they came
  * in, a reminder to the owner and a note to the team's managers — each exactly once per lead.
  */
-export async function runSpeedToLead(opts: {
-  database: Database;
-  client: WebClient;
-  logger: Logger;
-  at: Date;
-  teamId?: string;
-  claimer?: string;
-  sendRate?: number;
-  leaseMs?: number;
-  signal?: AbortSignal;
-}): Promise<SpeedToLeadSummary> {
+export async function runSpeedToLead(opts: Omit<MorningOptions, 'concurrency'>): Promise<SpeedToLeadSummary> {
   const summary: SpeedToLeadSummary = { job: 'speed-to-lead', sent: 0, skipped: 0, failed: 0, arrivals: 0, reminders: 0, managerNotes: 0 };
   const deps: AlertDeps = {
     database: opts.database,

@@ -4,6 +4,25 @@ import type { Lead, NextStep } from '../../db/schema.js';
 import { formatMoney, tierLabel } from '../../coach/labels.js';
 
 
+// In lists a name is shown clipped, so a list of many stays within Slack's limits.
+const LISTED_NAME_MAX = 100;
+// Slack truncates message text past 40,000 characters; replies stop short of it, and say so.
+export const MESSAGE_TEXT_MAX = 38_000;
+
+/** A lead's name in a list: clipped, then escaped. */
+export const listedName = (name: string): string =>
+  escapeSlackText(name.length > LISTED_NAME_MAX ? `${name.slice(0, LISTED_NAME_MAX - 1)}…` : name);
+
+/** Joins lines until the next would pass the message limit, then says how many were left out. */
+export function fitLines(lines: readonly string[], what = 'lines'): string {
+  let length = 0;
+  for (let i = 0; i < lines.length; i++) {
+    length += lines[i]!.length + 1;
+    if (length > MESSAGE_TEXT_MAX) return [...lines.slice(0, i), `…and ${lines.length - i} more ${what} (too long for one message).`].join('\n');
+  }
+  return lines.join('\n');
+}
+
 /** A lead's name, bold and escaped: user text is never read as markup. */
 export const leadName = (lead: Pick<Lead, 'name'>): string => `*${escapeSlackText(lead.name)}*`;
 

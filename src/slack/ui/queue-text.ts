@@ -1,11 +1,12 @@
 import type { CoachLead, Queue } from '../../coach/index.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { inZone } from '../../coach/local-day.js';
+import { fitLines, listedName } from './format.js';
 
 // An ephemeral reply should fit on a screen; the rest is counted, never dropped silently.
 export const QUEUE_TEXT_LIMIT = 15;
 
-const name = (lead: Pick<CoachLead, 'name'>) => `*${escapeSlackText(lead.name)}*`;
+const name = (lead: Pick<CoachLead, 'name'>) => `*${listedName(lead.name)}*`;
 const quotedName = (lead: Pick<CoachLead, 'name'>) => `"${escapeSlackText(lead.name)}"`;
 
 /** `/followup queue`: the ranked due leads with their reasons, then the R3 section. */
@@ -28,5 +29,5 @@ export function queueText(queue: Queue, clock: { now: Date; zone: string }): str
     }
     if (noNextStep.length > QUEUE_TEXT_LIMIT) lines.push(`…and ${noNextStep.length - QUEUE_TEXT_LIMIT} more without a next step.`);
   }
-  return lines.join('\n');
+  return fitLines(lines);
 }

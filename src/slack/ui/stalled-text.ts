@@ -1,5 +1,5 @@
 import { STALLED_CATEGORIES, STALLED_LABEL, type RepStalledSummary } from '../../coach/stalled.js';
-import { escapeSlackText } from '../parse/slack-text.js';
+import { fitLines, listedName } from './format.js';
 
 // Names shown per category; the rest are counted.
 export const NAMES_PER_CATEGORY = 10;
@@ -9,7 +9,7 @@ export function byCategory(summary: RepStalledSummary): string[] {
   for (const category of STALLED_CATEGORIES) {
     const group = summary.byCategory[category];
     if (!group) continue;
-    const shown = group.names.map((n) => `*${escapeSlackText(n)}*`).join(', ');
+    const shown = group.names.map((n) => `*${listedName(n)}*`).join(', ');
     const more = group.count > group.names.length ? ` and ${group.count - group.names.length} more` : '';
     lines.push(`• ${STALLED_LABEL[category]} (${group.count}): ${shown}${more}`);
   }
@@ -19,7 +19,7 @@ export function byCategory(summary: RepStalledSummary): string[] {
 /** `/followup stalled` for a rep: their stalled leads by R15 category. */
 export function repStalledText(summary: RepStalledSummary): string {
   if (summary.total === 0) return 'None of your leads is stalled. :white_check_mark:';
-  return [`*Your stalled leads* (${summary.total})`, ...byCategory(summary)].join('\n');
+  return fitLines([`*Your stalled leads* (${summary.total})`, ...byCategory(summary)]);
 }
 
 /** `/followup stalled` for a manager: the team's stalled leads, grouped by rep. */
@@ -31,5 +31,5 @@ export function teamStalledText(summaries: readonly RepStalledSummary[]): string
   for (const summary of stalledReps) {
     lines.push('', `<@${summary.ownerId}> (${summary.total})`, ...byCategory(summary));
   }
-  return lines.join('\n');
+  return fitLines(lines);
 }
