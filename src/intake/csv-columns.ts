@@ -86,7 +86,8 @@ const ALIASES: Record<ColumnRole, readonly string[]> = {
     'tier',
     'type', 'account type', 'contact type', 'customer type', 'lead type',
     'lifecycle stage', 'lifecycle', 'hubspot lifecycle stage',
-    'lead source', 'original source', 'source', 'source channel', 'deal source', 'person source', 'referral source',
+    'lead source', 'original source', 'source', 'source channel', 'deal source', 'deal source channel', 'person source',
+    'person source channel', 'referral source',
     'lead status', 'hubspot lead status',
     'label', 'deal label', 'person label', 'rating', 'lead rating', 'temperature',
     'stage', 'deal stage', 'opportunity stage',
@@ -97,7 +98,10 @@ const ALIASES: Record<ColumnRole, readonly string[]> = {
     'person owner', 'opportunity owner', 'account owner', 'owner name', 'sales rep', 'assigned to',
   ],
   status: ['status', 'deal status', 'lead status', 'hubspot lead status', 'stage', 'deal stage', 'opportunity stage'],
-  source: ['source', 'lead source', 'original source', 'source channel', 'deal source', 'person source', 'referral source'],
+  source: [
+    'source', 'lead source', 'original source', 'source channel', 'deal source', 'deal source channel', 'person source',
+    'person source channel', 'referral source',
+  ],
   created: [
     'created', 'create date', 'created date', 'created at', 'created on', 'date created', 'creation date',
     'deal deal created', 'deal created', 'deal created on', 'person created', 'person created on', 'lead created date',

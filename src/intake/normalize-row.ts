@@ -149,11 +149,14 @@ export function shorten(text: string, max = 40): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : plain;
 }
 
-/** The first non-empty cell among a role's columns, trimmed, with our export's formula guard undone. */
+/**
+ * The first non-empty cell among a role's columns: trimmed, our export's formula guard undone, and
+ * Windows line ends inside it (a multi-line note) made plain "\n".
+ */
 export function cellOf(record: readonly string[], map: ColumnMap, role: ColumnRole): string {
   for (const i of map.roles[role] ?? []) {
     const cell = record[i]?.trim();
-    if (cell) return unguardCell(cell);
+    if (cell) return unguardCell(cell).replace(/\r\n/g, '\n');
   }
   return '';
 }
