@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { breaksBeforeField, ImportRefused, LineIndex, openCsv, scanHeaderLine, type CsvRow } from '../../../src/intake/csv-records.js';
-
-async function* once(chunk: Buffer) {
-  yield chunk;
-}
+import { csvChunks } from '../../support/csv.js';
 
 /** The file's rows, fed in chunks of `chunk` bytes (0: one piece). */
 async function read(text: string | Buffer, chunk = 0): Promise<{ delimiter: string; header: string[]; rows: string[] }> {
-  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
-  const source = chunk
-    ? (async function* () {
-        for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
-      })()
-    : once(bytes);
-  const file = await openCsv(source);
+  const file = await openCsv(csvChunks(text, chunk));
   const rows: string[] = [];
   for await (const r of file.rows as AsyncIterable<CsvRow>) {
     rows.push(r.error !== undefined ? `${r.line}-${r.endLine} ${r.error}` : `${r.line} ${r.fields.join('|')}`);
   }
   return { delimiter: file.delimiter, header: file.header, rows };
 }
-const refusal = (text: string | Buffer) => openCsv(once(typeof text === 'string' ? Buffer.from(text) : text)).then(() => null, (e: unknown) => e);
+const refusal = (text: string | Buffer) => openCsv(csvChunks(text)).then(() => null, (e: unknown) => e);
 
 describe('scanHeaderLine', () => {
   it('picks the delimiter that occurs most often outside quotes', () => {
