@@ -2,10 +2,10 @@
 // batches of one transaction each, matching existing leads rather than duplicating them (DESIGN §1:
 // by e-mail, then by owner + name). Idempotent: the same file twice changes nothing the second time.
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db, type Queryable } from '../db/client.js';
-import { leads, nextSteps, reps, type Lead, type Tier } from '../db/schema.js';
+import { leads, reps, type Lead, type Tier } from '../db/schema.js';
 import { hasNameColumn, mapColumns, type ColumnMap } from './csv-columns.js';
 import { ImportRefused, openCsv, type CsvSource } from './csv-records.js';
 import { normalizeRow, ownerCell, shorten, type LeadCandidate } from './normalize-row.js';
@@ -124,6 +124,9 @@ type InTx = (work: (tx: Queryable) => Promise<void>) => Promise<void>;
 
 class Importer {
   private zones = new Map<string, string>();
+  /** Leads in the table when the planner last counted them, and leads created since. */
+  private analyzed = -1;
+  private createdSince = 0;
   /** Leads this import has matched or created (true: created), across batches. */
   private seen = new Map<string, boolean>();
 
@@ -187,9 +190,23 @@ class Importer {
     return zone;
   }
 
+  /**
+   * Planner statistics kept fresh while the table grows, so that matching looks leads up by index:
+   * the embedded database has no autovacuum, and a plan made for a small table becomes a scan of the
+   * whole team per batch. Counted again whenever the table may have doubled.
+   */
+  private async refreshStats(tx: Queryable): Promise<void> {
+    if (this.analyzed >= 0 && this.createdSince < Math.max(1000, this.analyzed)) return;
+    await tx.execute(sql`analyze leads`);
+    const [row] = rowsOf(await tx.execute(sql`select reltuples::bigint as n from pg_class where oid = 'leads'::regclass`));
+    this.analyzed = Math.max(0, Number(row?.n ?? 0));
+    this.createdSince = 0;
+  }
+
   /** One batch: one read of the leads it may match, one insert of new leads, one of new steps, an update per changed lead. */
   private async write(batch: Prepared[]): Promise<void> {
     await this.inTx(async (tx) => {
+      await this.refreshStats(tx);
       const index = new KnownIndex(await fetchMatches(tx, this.opts.teamId, batch));
       const touched: Known[] = [];
       for (const row of batch) {
@@ -249,15 +266,11 @@ class Importer {
     const inserts = touched.filter((k) => k.insert);
     let created = new Set<string>();
     if (inserts.length) {
-      const rows = await tx
-        .insert(leads)
-        .values(inserts.map((k) => leadValues(k.id, k.insert!, this.opts)))
-        // A concurrent /followup add that took the name (or external id) first wins: that row is skipped.
-        .onConflictDoNothing()
-        .returning({ id: leads.id });
-      created = new Set(rows.map((r) => r.id));
+      const rows = rowsOf(await tx.execute(insertLeads(inserts.map((k) => leadRecord(k.id, k.insert!, this.opts)))));
+      created = new Set(rows.map((r) => String(r.id)));
+      this.createdSince += created.size;
     }
-    const steps: (typeof nextSteps.$inferInsert)[] = [];
+    const steps: StepRecord[] = [];
     for (const k of touched) {
       if (k.insert) {
         const won = created.has(k.id);
@@ -265,16 +278,15 @@ class Importer {
         if (!won) continue;
         this.seen.set(k.id, true);
         const next = k.insert.lead.next;
-        if (next) steps.push(stepValues(this.opts.teamId, k.id, k.ownerId, next, now));
+        if (next) steps.push(stepRecord(this.opts.teamId, k.id, k.ownerId, next, now));
         continue;
       }
       this.seen.set(k.id, this.seen.get(k.id) ?? false);
       this.count(null, k.outcomes);
-      if (k.newStep) steps.push(stepValues(this.opts.teamId, k.id, k.newStep.ownerId, k.newStep.step, now));
+      if (k.newStep) steps.push(stepRecord(this.opts.teamId, k.id, k.newStep.ownerId, k.newStep.step, now));
       if (Object.keys(k.patch).length) await tx.update(leads).set({ ...k.patch, updatedAt: now }).where(eq(leads.id, k.id));
     }
-    // The unique open-step index keeps R3's one open step if someone set one meanwhile.
-    if (steps.length) await tx.insert(nextSteps).values(steps).onConflictDoNothing();
+    if (steps.length) await tx.execute(insertSteps(steps));
   }
 
   private count(first: 'created' | 'skipped' | null, outcomes: Known['outcomes']): void {
@@ -306,13 +318,18 @@ function knownFromRow(row: Prepared): Known {
   };
 }
 
-function leadValues(id: string, row: Prepared, opts: Opts): typeof leads.$inferInsert {
+// Bulk statements take their rows as one JSON parameter: the statement text is the same for every
+// batch (prepared once), and neither the driver nor Drizzle handles 25,000 separate parameters.
+type LeadRecord = ReturnType<typeof leadRecord>;
+type StepRecord = ReturnType<typeof stepRecord>;
+
+function leadRecord(id: string, row: Prepared, opts: Opts) {
   const c = row.lead;
   return {
     id,
-    teamId: opts.teamId,
-    ownerId: row.ownerId,
-    createdBy: opts.defaultOwner,
+    team_id: opts.teamId,
+    owner_id: row.ownerId,
+    created_by: opts.defaultOwner,
     name: c.name,
     company: c.company,
     email: c.email,
@@ -321,57 +338,82 @@ function leadValues(id: string, row: Prepared, opts: Opts): typeof leads.$inferI
     value: c.value,
     status: c.status,
     source: c.source,
-    externalId: c.externalId,
-    // Imported leads are not new arrivals: no speed-to-lead alert (R2).
-    imported: true,
-    alertOwner: false,
+    external_id: c.externalId,
     note: c.note,
-    createdAt: c.createdAt ?? opts.now,
-    touchCount: c.touchCount,
-    firstTouchAt: c.firstTouchAt,
-    lastTouchAt: c.lastTouchAt,
-    wonAt: c.status === 'won' ? c.closedAt : null,
-    lostAt: c.status === 'lost' ? c.closedAt : null,
-    updatedAt: opts.now,
+    created_at: c.createdAt ?? opts.now,
+    touch_count: c.touchCount,
+    first_touch_at: c.firstTouchAt,
+    last_touch_at: c.lastTouchAt,
+    won_at: c.status === 'won' ? c.closedAt : null,
+    lost_at: c.status === 'lost' ? c.closedAt : null,
+    updated_at: opts.now,
   };
 }
 
-function stepValues(teamId: string, leadId: string, repId: string, step: Step, now: Date): typeof nextSteps.$inferInsert {
+/** New leads, imported (no speed-to-lead alert, R2). A concurrent add that took a name or external id first wins: that row is left out of RETURNING. */
+const insertLeads = (records: LeadRecord[]) => sql`
+  insert into leads (id, team_id, owner_id, created_by, name, company, email, phone, tier, value, status, source, external_id,
+                     imported, alert_owner, note, created_at, touch_count, first_touch_at, last_touch_at, won_at, lost_at, updated_at)
+  select id, team_id, owner_id, created_by, name, company, email, phone, tier, value, status, source, external_id,
+         true, false, note, created_at, touch_count, first_touch_at, last_touch_at, won_at, lost_at, updated_at
+  from json_to_recordset(${JSON.stringify(records)}::json) as r(
+    id uuid, team_id text, owner_id text, created_by text, name text, company text, email text, phone text, tier text,
+    value numeric, status text, source text, external_id text, note text, created_at timestamptz, touch_count integer,
+    first_touch_at timestamptz, last_touch_at timestamptz, won_at timestamptz, lost_at timestamptz, updated_at timestamptz)
+  on conflict do nothing
+  returning id`;
+
+function stepRecord(teamId: string, leadId: string, repId: string, step: Step, now: Date) {
   return {
-    teamId,
-    leadId,
-    repId,
+    team_id: teamId,
+    lead_id: leadId,
+    rep_id: repId,
     action: step.action,
-    dueAt: step.dueAt,
-    allDay: step.allDay,
+    due_at: step.dueAt,
+    all_day: step.allDay,
     promised: step.promised,
-    theirCommitment: step.theirCommitment,
-    theirStatus: step.theirCommitment ? 'pending' : null,
+    their_commitment: step.theirCommitment,
+    their_status: step.theirCommitment ? 'pending' : null,
     origin: step.origin,
-    createdAt: now,
+    created_at: now,
   };
 }
+
+/** New open steps; the unique open-step index keeps R3's one open step if someone set one meanwhile. */
+const insertSteps = (records: StepRecord[]) => sql`
+  insert into next_steps (team_id, lead_id, rep_id, action, due_at, all_day, promised, their_commitment, their_status, origin, created_at)
+  select team_id, lead_id, rep_id, action, due_at, all_day, promised, their_commitment, their_status, origin, created_at
+  from json_to_recordset(${JSON.stringify(records)}::json) as r(
+    team_id text, lead_id uuid, rep_id text, action text, due_at timestamptz, all_day boolean, promised boolean,
+    their_commitment text, their_status text, origin text, created_at timestamptz)
+  on conflict do nothing`;
 
 /** The batch's matching leads in the store, by external id, by e-mail, by owner + name; oldest first. */
 async function fetchMatches(tx: Queryable, teamId: string, batch: Prepared[]): Promise<Known[]> {
   const externalIds = [...new Set(batch.map((r) => r.lead.externalId).filter((v): v is string => v !== null))];
   const emails = [...new Set(batch.map((r) => r.lead.email?.toLowerCase()).filter((v): v is string => Boolean(v)))];
-  const pairs = [...new Map(batch.map((r) => [nameKey(r.ownerId, r.lead.name), [r.ownerId, r.lead.name.toLowerCase()] as const])).values()];
-  const pairList = sql.join(pairs.map(([o, n]) => sql`(${o}, ${n})`), sql`, `);
-  const branches: SQL[] = [];
-  if (externalIds.length) branches.push(sql`select l.id from leads l where l.team_id = ${teamId} and l.external_id in ${externalIds}`);
-  if (emails.length) branches.push(sql`select l.id from leads l where l.team_id = ${teamId} and lower(l.email) in ${emails}`);
-  // Split by status so each side has its index (the unique name index covers only non-lost leads).
-  for (const status of [sql`l.status <> 'lost'`, sql`l.status = 'lost'`]) {
-    branches.push(sql`select l.id from leads l join (values ${pairList}) v(owner_id, name) on l.owner_id = v.owner_id and lower(l.name) = v.name
-      where l.team_id = ${teamId} and ${status}`);
-  }
+  const pairs = [...new Map(batch.map((r) => [nameKey(r.ownerId, r.lead.name), { o: r.ownerId, n: r.lead.name.toLowerCase() }])).values()];
+  // Each key list is one JSON parameter, so the statement is the same whatever the batch holds.
+  // Owner + name is split by status so that each side has its index (the unique one skips lost leads).
   const result = await tx.execute(sql`
+    with ext as (select json_array_elements_text(${JSON.stringify(externalIds)}::json) as v),
+         mail as (select json_array_elements_text(${JSON.stringify(emails)}::json) as v),
+         named as (select * from json_to_recordset(${JSON.stringify(pairs)}::json) as p(o text, n text))
     select l.id, l.owner_id, l.name, l.email, l.external_id, l.status, l.company, l.phone, l.value::text as value, l.source,
            l.tier, l.note, l.touch_count,
            exists(select 1 from next_steps s where s.lead_id = l.id and s.status = 'open') as has_step
     from leads l
-    where l.id in (${sql.join(branches, sql` union `)})
+    -- One index lookup per key (LATERAL), whatever the planner knows of the table: PGlite keeps no
+    -- statistics, and a hash join over the whole team would grow with every batch.
+    where l.id = any(array(
+      select h.id from ext, lateral (select id from leads where team_id = ${teamId} and external_id = ext.v) h
+      union
+      select h.id from mail, lateral (select id from leads where team_id = ${teamId} and lower(email) = mail.v) h
+      union
+      select h.id from named, lateral (
+        select id from leads where team_id = ${teamId} and owner_id = named.o and lower(name) = named.n and status <> 'lost'
+        union all
+        select id from leads where team_id = ${teamId} and owner_id = named.o and status = 'lost' and lower(name) = named.n) h))
     order by l.created_at, l.id`);
   return rowsOf(result).map((r) => ({
     id: String(r.id),

@@ -2,7 +2,7 @@
 // zone and the clock come in; nothing here reads the database.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { safeZone } from '../coach/local-day.js';
+import { endOfLocalDay, safeZone } from '../coach/local-day.js';
 import { addLeadInput } from '../db/ops/add-lead.js';
 import { nextStepInput } from '../db/ops/log-touch.js';
 import { LEAD_STATUSES, TIERS, type Tier } from '../db/schema.js';
@@ -103,6 +103,19 @@ const SLASHED = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2
  * and AM/PM. Read in `zone` unless the text carries an offset. Null when unreadable.
  */
 export function parseCrmDate(raw: string, zone: string): CrmDate | null {
+  // A file repeats its dates (created on the same days): luxon's zone arithmetic is worth caching.
+  const key = `${zone}\u0000${raw}`;
+  let parsed = dateCache.get(key);
+  if (parsed === undefined) {
+    if (dateCache.size > 20_000) dateCache.clear();
+    parsed = parseCrmDateUncached(raw, zone);
+    dateCache.set(key, parsed);
+  }
+  return parsed;
+}
+const dateCache = new Map<string, CrmDate | null>();
+
+function parseCrmDateUncached(raw: string, zone: string): CrmDate | null {
   const text = raw.trim();
   const z = safeZone(zone);
   let parts: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; ms?: number };
@@ -242,11 +255,9 @@ export function normalizeRow(record: readonly string[], map: ColumnMap, ctx: { z
   const promisedText = cell('promised').toLowerCase();
   if (!YES.has(promisedText) && !NO.has(promisedText)) return reject(`promised '${shorten(cell('promised'))}' is not yes or no`);
 
-  const zone = safeZone(ctx.zone);
-  // A bare created or contacted date is the start of that day; a bare next-step date its end (DESIGN §1).
-  const startOfDay = (d: CrmDate) => (d.timed ? d.at : DateTime.fromJSDate(d.at, { zone }).startOf('day').toJSDate());
-  const createdAt = created ? startOfDay(created) : null;
-  const lastTouchAt = lastContacted ? startOfDay(lastContacted) : null;
+  // A bare created or contacted date is the start of that day (as parsed); a bare next-step date its end (DESIGN §1).
+  const createdAt = created?.at ?? null;
+  const lastTouchAt = lastContacted?.at ?? null;
   let touchCount = touchText ? Number(touchText) : 0;
   let firstTouchAt: Date | null = null;
   if (lastTouchAt && touchCount === 0) {
@@ -277,9 +288,9 @@ export function normalizeRow(record: readonly string[], map: ColumnMap, ctx: { z
   let next: LeadCandidate['next'] = null;
   // A lost lead leaves every queue (DESIGN §1): it gets no next step.
   if (nextDate && status !== 'lost') {
-    const dueAt = nextDate.timed ? nextDate.at : DateTime.fromJSDate(nextDate.at, { zone }).endOf('day').toJSDate();
+    const dueAt = nextDate.timed ? nextDate.at : endOfLocalDay(nextDate.at, ctx.zone);
     // A time at the very end of the owner's day is what a bare date becomes: keep it all-day (round trip).
-    const allDay = !nextDate.timed || DateTime.fromJSDate(dueAt, { zone }).endOf('day').toMillis() === dueAt.getTime();
+    const allDay = !nextDate.timed || endOfLocalDay(dueAt, ctx.zone).getTime() === dueAt.getTime();
     next = { action: action || DEFAULT_NEXT_ACTION, dueAt, allDay, promised: YES.has(promisedText), theirCommitment: null, origin: 'rep' };
   } else if (action && status !== 'lost') {
     note = note ? `${note}\nNext step: ${action}` : `Next step: ${action}`;
