@@ -19,6 +19,8 @@ export interface CsvFile {
   header: string[];
   delimiter: string;
   rows: AsyncIterable<CsvRow>;
+  /** Stops reading (the source is destroyed): for a file refused after its header was read. */
+  close(): void;
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -183,27 +185,33 @@ export async function openCsv(source: CsvSource): Promise<CsvFile> {
   let sniffed: { delimiter: string } | null = null;
   let exhausted = false;
   let checked = false;
-  // Read the header line, and at least the sample the text checks look at.
-  while (!sniffed || (!exhausted && size < SNIFF_BYTES)) {
-    const next = await chunks.next();
-    if (next.done) exhausted = true;
-    else {
-      parts.push(next.value);
-      size += next.value.length;
+  try {
+    // Read the header line, and at least the sample the text checks look at.
+    while (!sniffed || (!exhausted && size < SNIFF_BYTES)) {
+      const next = await chunks.next();
+      if (next.done) exhausted = true;
+      else {
+        parts.push(next.value);
+        size += next.value.length;
+      }
+      // A binary file may have no line break for megabytes: look at its start without waiting for one.
+      if (!checked && size >= SNIFF_BYTES) {
+        refuseNonText(Buffer.concat(parts), false);
+        checked = true;
+      }
+      const lineEnd = !next.done && (next.value.includes(0x0a) || next.value.includes(0x0d));
+      if (!sniffed && (lineEnd || exhausted || size > HEADER_LIMIT)) {
+        const text = Buffer.concat(parts).subarray(0, HEADER_LIMIT).toString('utf8').replace(/^\uFEFF/, '');
+        sniffed = scanHeaderLine(text, exhausted || size > HEADER_LIMIT);
+      }
     }
-    // A binary file may have no line break for megabytes: look at its start without waiting for one.
-    if (!checked && size >= SNIFF_BYTES) {
-      refuseNonText(Buffer.concat(parts), false);
-      checked = true;
-    }
-    const lineEnd = !next.done && (next.value.includes(0x0a) || next.value.includes(0x0d));
-    if (!sniffed && (lineEnd || exhausted || size > HEADER_LIMIT)) {
-      const text = Buffer.concat(parts).subarray(0, HEADER_LIMIT).toString('utf8').replace(/^\uFEFF/, '');
-      sniffed = scanHeaderLine(text, exhausted || size > HEADER_LIMIT);
-    }
+    refuseNonText(Buffer.concat(parts), true);
+  } catch (err) {
+    // Ending the iteration destroys a stream source: nothing more is read.
+    await chunks.return(undefined);
+    throw err;
   }
   let head = Buffer.concat(parts);
-  refuseNonText(head, true);
   // Our own offsets and the parser's must agree: the BOM goes before either sees a byte.
   if (head.subarray(0, 3).equals(UTF8_BOM)) head = head.subarray(3);
   const { delimiter } = sniffed;
@@ -271,6 +279,7 @@ export async function openCsv(source: CsvSource): Promise<CsvFile> {
   if (first.done || first.value.skipped.length) {
     const reason = first.done ? skipped[0] : first.value.skipped[0];
     input.destroy();
+    parser.destroy();
     throw new ImportRefused(reason && reason.kind === 'error' ? `the header line cannot be read: ${reason.error}` : 'the file has no header line');
   }
   const header = first.value.row.fields.map((h) => h.trim());
@@ -309,5 +318,15 @@ export async function openCsv(source: CsvSource): Promise<CsvFile> {
       parser.destroy();
     }
   }
-  return { header, delimiter, rows: rows() };
+  return {
+    header,
+    delimiter,
+    rows: rows(),
+    close() {
+      input.destroy();
+      parser.destroy();
+      // A stream source is let go at once, not when its iterator next wakes up.
+      (source as { destroy?: () => void }).destroy?.();
+    },
+  };
 }

@@ -84,19 +84,23 @@ class DryRunDone extends Error {}
  */
 export async function importLeads(db: Db, source: CsvSource, raw: ImportOptions): Promise<ImportSummary> {
   const opts = importOptions.parse(raw);
-  const [owner] = await db
-    .select({ userId: reps.userId })
-    .from(reps)
-    .where(and(eq(reps.teamId, opts.teamId), eq(reps.userId, opts.defaultOwner), eq(reps.isGuest, false)));
-  if (!owner) throw new ImportRefused(`${opts.defaultOwner} is not one of the team's reps, so cannot own imported leads`);
-
   const file = await openCsv(source);
   const columns = mapColumns(file.header);
-  if (!hasNameColumn(columns)) {
-    const seen = file.header.slice(0, 20).map((h) => `"${shorten(h, 30)}"`).join(', ');
-    throw new ImportRefused(
-      `no name column (Name, First Name + Last Name, or a deal title); the headers are ${seen}${file.header.length > 20 ? ', …' : ''}`,
-    );
+  try {
+    if (!hasNameColumn(columns)) {
+      const seen = file.header.slice(0, 20).map((h) => `"${shorten(h, 30)}"`).join(', ');
+      throw new ImportRefused(
+        `no name column (Name, First Name + Last Name, or a deal title); the headers are ${seen}${file.header.length > 20 ? ', …' : ''}`,
+      );
+    }
+    const [owner] = await db
+      .select({ userId: reps.userId })
+      .from(reps)
+      .where(and(eq(reps.teamId, opts.teamId), eq(reps.userId, opts.defaultOwner), eq(reps.isGuest, false)));
+    if (!owner) throw new ImportRefused(`${opts.defaultOwner} is not one of the team's reps, so cannot own imported leads`);
+  } catch (err) {
+    file.close();
+    throw err;
   }
 
   const summary: ImportSummary = { created: 0, updated: 0, skipped: 0, rejected: [], ownerNotes: [], dryRun: opts.dryRun, rows: 0 };

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { breaksBeforeField, ImportRefused, LineIndex, openCsv, scanHeaderLine, type CsvRow } from '../../../src/intake/csv-records.js';
 import { csvChunks } from '../../support/csv.js';
@@ -110,6 +111,20 @@ describe('openCsv', () => {
       expect(err, String(input)).toBeInstanceOf(ImportRefused);
       expect((err as Error).message).toMatch(message);
     }
+  });
+
+  it('stops reading a file it refuses, and one closed after its header', async () => {
+    const binary = Readable.from([Buffer.alloc(200_000, 0)]);
+    await expect(openCsv(binary)).rejects.toBeInstanceOf(ImportRefused);
+    expect(binary.destroyed).toBe(true);
+    const big = Readable.from((function* () {
+      yield Buffer.from('Email,Company\n');
+      for (let i = 0; i < 100_000; i++) yield Buffer.from(`a${i}@b.example,Acme\n`);
+    })());
+    const file = await openCsv(big);
+    expect(file.header).toEqual(['Email', 'Company']);
+    file.close();
+    expect(big.destroyed).toBe(true);
   });
 
   it('gives a header-only file no rows', async () => {
