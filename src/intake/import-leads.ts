@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { rowsOf, type Db, type Queryable } from '../db/client.js';
 import { leads, reps, type Lead, type Tier } from '../db/schema.js';
 import { hasNameColumn, mapColumns, type ColumnMap } from './csv-columns.js';
-import { ImportRefused, openCsv, type CsvSource } from './csv-records.js';
+import { ImportRefused, openCsv, type CsvRow, type CsvSource } from './csv-records.js';
 import { normalizeRow, ownerCell, shorten, type LeadCandidate } from './normalize-row.js';
 import { createOwnerResolver, type OwnerResolver } from './resolve-owner.js';
 
@@ -144,19 +144,19 @@ class Importer {
     private readonly inTx: InTx,
   ) {}
 
-  async run(rows: AsyncIterable<{ line: number; fields?: string[]; endLine?: number; error?: string }>): Promise<void> {
+  async run(rows: AsyncIterable<CsvRow>): Promise<void> {
     let batch: Prepared[] = [];
     for await (const row of rows) {
       if (row.error !== undefined) {
         this.summary.rows++;
-        const span = row.endLine !== undefined && row.endLine > row.line ? ` (lines ${row.line}–${row.endLine})` : '';
+        const span = row.endLine > row.line ? ` (lines ${row.line}–${row.endLine})` : '';
         this.summary.rejected.push({ line: row.line, reason: `${row.error}${span}` });
         continue;
       }
       // A line of bare delimiters (spreadsheets leave them at the end) is not a row.
-      if (row.fields!.every((f) => f.trim() === '')) continue;
+      if (row.fields.every((f) => f.trim() === '')) continue;
       this.summary.rows++;
-      const prepared = await this.prepare(row.line, row.fields!);
+      const prepared = await this.prepare(row.line, row.fields);
       if (prepared) batch.push(prepared);
       if (batch.length >= this.opts.batchSize) {
         await this.write(batch);

@@ -211,7 +211,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'promised']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
 const ourTier = (text: string): Tier | null => ((TIERS as readonly string[]).includes(text.toLowerCase()) ? (text.toLowerCase() as Tier) : null);
-// An undated next step from a CRM (Salesforce's is free text) is kept in the note rather than lost.
+// A next activity with a date but no subject (Pipedrive's export has only the date).
 const DEFAULT_NEXT_ACTION = 'follow up';
 
 /**
@@ -293,6 +293,7 @@ export function normalizeRow(record: readonly string[], map: ColumnMap, ctx: { z
     const allDay = !nextDate.timed || endOfLocalDay(dueAt, ctx.zone).getTime() === dueAt.getTime();
     next = { action: action || DEFAULT_NEXT_ACTION, dueAt, allDay, promised: YES.has(promisedText), theirCommitment: null, origin: 'rep' };
   } else if (action && status !== 'lost') {
+    // An undated next step (Salesforce's is free text) cannot be a dated step (R3): kept in the note.
     note = note ? `${note}\nNext step: ${action}` : `Next step: ${action}`;
   }
 
