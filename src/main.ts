@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 import { randomUUID } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { WebClientEvent } from '@slack/web-api';
 import { InFlight } from './observability/in-flight.js';
 import { createMetrics } from './observability/metrics.js';
 import pino from 'pino';
 import { clockFrom, ConfigError, loadConfig } from './config.js';
+import { eq } from 'drizzle-orm';
 import { openDatabase } from './db/client.js';
+import { teams } from './db/schema.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
+import { exportLeads } from './intake/export-leads.js';
+import { ImportRefused, importLeads } from './intake/import-leads.js';
+import { renderImportSummary } from './intake/import-summary.js';
+import { createOwnerResolver } from './intake/resolve-owner.js';
 import { createLogger } from './logger.js';
 import { runDigest } from './jobs/digest.js';
 import { runMorning } from './jobs/morning.js';
@@ -35,6 +42,11 @@ Commands:
                                 print the Slack app manifest for your host, or for Socket Mode
   demo [--keep] [--port <n>]    see it work: the app with a sample team and a stand-in for Slack,
                                 printing what each person would see; --keep leaves it running
+  import <file.csv> --team <T> --owner <U> [--dry-run]
+                                import leads from a CRM export (HubSpot, Salesforce, Pipedrive or ours);
+                                rows without a known owner go to --owner; prints a summary
+  export --team <T> [--owner <U>]
+                                write the team's leads as CSV to standard output (import reads it back)
   help                          show this text
 
 Configuration comes from the environment: see README.md.`;
@@ -57,6 +69,10 @@ async function main(argv: string[]): Promise<number> {
       return printWebhookSecret(rest);
     case 'demo':
       return runDemo(rest);
+    case 'import':
+      return importFile(rest);
+    case 'export':
+      return exportTeam(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -191,6 +207,95 @@ async function printWebhookSecret(args: string[]): Promise<number> {
   try {
     await database.migrate();
     console.log(await webhookSecret(database.db, values.team, { rotate: values.rotate, now: new Date() }));
+  } finally {
+    await database.close();
+  }
+  return 0;
+}
+
+const IMPORT_USAGE = 'Usage: followup-coach import <file.csv> --team <T> --owner <U> [--dry-run]';
+const EXPORT_USAGE = 'Usage: followup-coach export --team <T> [--owner <U>]';
+
+/** The database (no Slack needed), and an owner resolver that asks Slack only when a token is set. */
+async function openForIntake(teamId: string) {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL, pino.destination(2));
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const now = clockFrom(config);
+  const client = config.SLACK_BOT_TOKEN ? jobSlackClient(config, logger) : null;
+  const resolver = createOwnerResolver({ db: database.db, teamId, client, logger, now });
+  /** A rep of the team named by Slack id, e-mail or display name; else a one-line refusal. */
+  const ownerOf = async (flag: string, raw: string) => {
+    const found = await resolver.resolve(raw);
+    if ('error' in found) throw new UsageError(`${flag} ${raw}: ${found.error}.`);
+    return found.userId;
+  };
+  return { database, resolver, now, ownerOf };
+}
+
+/** parseArgs, with an unknown or malformed option reported as one line with the command's usage. */
+function parseCommand<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split('\n')[0]} ${usage}`);
+  }
+}
+
+async function importFile(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(
+    { args, options: { team: { type: 'string' }, owner: { type: 'string' }, 'dry-run': { type: 'boolean' } }, allowPositionals: true, strict: true },
+    IMPORT_USAGE,
+  );
+  const [file, ...extra] = positionals;
+  if (!file || extra.length || !values.team || !values.owner) throw new UsageError(IMPORT_USAGE);
+  let isFile = false;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    // reported below
+  }
+  if (!isFile) throw new UsageError(`Cannot read "${file}": no such file.`);
+  const { database, resolver, now, ownerOf } = await openForIntake(values.team);
+  try {
+    const defaultOwner = await ownerOf('--owner', values.owner);
+    const summary = await importLeads(database.db, createReadStream(file), {
+      teamId: values.team,
+      defaultOwner,
+      dryRun: values['dry-run'] ?? false,
+      now: now(),
+      resolveOwner: resolver,
+    }).catch((err: unknown) => {
+      throw err instanceof ImportRefused ? new UsageError(`Refused ${file}: ${err.message}.`) : err;
+    });
+    console.log(renderImportSummary(summary));
+  } finally {
+    await database.close();
+  }
+  return 0;
+}
+
+async function exportTeam(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(
+    { args, options: { team: { type: 'string' }, owner: { type: 'string' } }, allowPositionals: true, strict: true },
+    EXPORT_USAGE,
+  );
+  if (positionals.length || !values.team) throw new UsageError(EXPORT_USAGE);
+  const { database, ownerOf } = await openForIntake(values.team);
+  try {
+    const [team] = await database.db.select({ id: teams.id }).from(teams).where(eq(teams.id, values.team));
+    if (!team) throw new UsageError(`Unknown team "${values.team}": nothing of it is stored here.`);
+    const owner = values.owner ? await ownerOf('--owner', values.owner) : undefined;
+    await exportLeads(database.db, values.team, process.stdout, { owner }).catch((err: NodeJS.ErrnoException) => {
+      // `export … | head` closes the pipe early: not a failure.
+      if (err.code !== 'EPIPE') throw err;
+    });
   } finally {
     await database.close();
   }

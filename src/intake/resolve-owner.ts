@@ -11,6 +11,11 @@ export type OwnerResolution = { userId: string } | { error: string };
 export interface OwnerResolver {
   /** A Slack id (`U…`, `<@U…|name>`), an e-mail address, or a display name the team's reps go by. */
   resolve(raw: string): Promise<OwnerResolution>;
+  /**
+   * The same resolver reading and writing through another connection (an import's dry-run
+   * transaction, so that reps found in Slack are rolled back with it), with a cache of its own.
+   */
+  bind?(db: Queryable): OwnerResolver;
 }
 
 export interface OwnerResolverOptions {
@@ -23,7 +28,7 @@ export interface OwnerResolverOptions {
 }
 
 const SLACK_ID = /^<?@?([UW][A-Z0-9]{2,})(?:\|[^>]*)?>?$/;
-const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+export const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
 
 type SlackAnswer = { ok?: boolean; user?: SlackUser & { id?: string; team_id?: string; deleted?: boolean; is_bot?: boolean } };
 
@@ -83,6 +88,7 @@ export function createOwnerResolver(opts: OwnerResolverOptions): OwnerResolver {
   };
 
   return {
+    bind: (db) => createOwnerResolver({ ...opts, db }),
     resolve(raw) {
       const key = raw.trim().toLowerCase();
       let answer = cache.get(key);
