@@ -34,6 +34,10 @@ export interface SlackStandIn {
   responses: { path: string; body: unknown; at: number }[];
   violations: string[];
   setUser(u: StandInUser): void;
+  /** A file shared in Slack: served at its url_private_download to requests bearing the bot token. */
+  addFile(name: string, content: Buffer | string, filetype?: string): { id: string; name: string; filetype: string; size: number; url_private_download: string };
+  /** Downloads of shared files, with the Authorization header they carried. */
+  downloads: { path: string; authorization?: string }[];
   failNext(method: string, error: string, opts?: { status?: number; retryAfter?: number }): void;
   /** Answers every call of `method` this much later (a slow Slack), 0 to stop. */
   setDelay(method: string, ms: number): void;
@@ -107,6 +111,8 @@ export async function startSlackStandIn(
   const calls: RecordedCall[] = [];
   const responses: SlackStandIn['responses'] = [];
   const violations: string[] = [];
+  const files = new Map<string, Buffer>();
+  const downloads: SlackStandIn['downloads'] = [];
   const checks = loadContract();
   let ts = 1_700_000_000_000_100;
   let viewSeq = 0;
@@ -176,6 +182,14 @@ export async function startSlackStandIn(
         return send(200, { ok: true });
       }
       if (path.startsWith('/upload/')) return send(200, { ok: true });
+      if (path.startsWith('/files/')) {
+        downloads.push({ path, authorization: req.headers.authorization });
+        const file = files.get(path.split('/')[2] ?? '');
+        // Slack answers an unauthenticated download with a login page, not the file.
+        if (!file || !req.headers.authorization?.startsWith('Bearer xoxb-')) return send(404, { ok: false, error: 'file_not_found' });
+        res.writeHead(200, { 'content-type': 'text/csv' });
+        return void res.end(file);
+      }
       const method = path.replace(/^\/api\//, '');
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args.token as string | undefined);
@@ -216,6 +230,13 @@ export async function startSlackStandIn(
     responses,
     violations,
     setUser: (u) => void users.set(u.id, u),
+    downloads,
+    addFile(name, content, filetype = 'csv') {
+      const id = `F${String(files.size + 1).padStart(8, '0')}`;
+      const body = Buffer.from(content);
+      files.set(id, body);
+      return { id, name, filetype, size: body.length, url_private_download: `http://127.0.0.1:${port}/files/${id}/${encodeURIComponent(name)}` };
+    },
     failNext: (method, error, o = {}) => void failures.set(method, [...(failures.get(method) ?? []), { error, ...o }]),
     setDelay: (method, ms) => void delays.set(method, ms),
     callsOf: (method) => calls.filter((c) => c.method === method),
