@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { WebClient } from '@slack/web-api';
 import { createOwnerResolver } from '../intake/resolve-owner.js';
 import { importLeads, ImportRefused } from '../intake/import-leads.js';
-import { importSummaryText } from '../intake/import-summary.js';
+import { renderImportSummary } from '../intake/import-summary.js';
 import { escapeSlackText } from './parse/slack-text.js';
 import type { Services } from './services.js';
 
@@ -76,7 +76,7 @@ export async function importSlackFile(opts: {
       now,
       resolveOwner: createOwnerResolver({ db, teamId: opts.teamId, client: opts.client, logger: opts.services.logger, now: opts.services.now }),
     });
-    return `*Import of ${name}*\n${importSummaryText(summary)}`;
+    return `*Import of ${name}*\n${renderImportSummary(summary, { mrkdwn: true })}`;
   } catch (err) {
     if (err instanceof ImportRefused) return `:warning: Nothing was imported from *${name}*: ${err.message}`;
     throw err;
