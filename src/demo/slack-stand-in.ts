@@ -31,6 +31,10 @@ export interface SlackStandIn {
   responses: { path: string; body: unknown; at: number }[];
   violations: string[];
   setUser(u: StandInUser): void;
+  /** A file shared in Slack: served at its url_private_download to requests bearing a bot token. */
+  addFile(name: string, content: Buffer | string, filetype?: string): { id: string; name: string; filetype: string; size: number; url_private_download: string };
+  /** Downloads of shared files, with the Authorization header they carried. */
+  downloads: { path: string; authorization?: string }[];
   failNext(method: string, error: string, opts?: { status?: number; retryAfter?: number }): void;
   /** Answers every call of `method` this much later (a slow Slack), 0 to stop. */
   setDelay(method: string, ms: number): void;
@@ -90,6 +94,8 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
   const calls: RecordedCall[] = [];
   const responses: SlackStandIn['responses'] = [];
   const violations: string[] = [];
+  const files = new Map<string, Buffer>();
+  const downloads: SlackStandIn['downloads'] = [];
   let ts = 1_700_000_000_000_100;
   let viewSeq = 0;
   let port = 0;
@@ -157,6 +163,14 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
         for await (const _ of req);
         return send(200, { ok: true });
       }
+      if (path.startsWith('/files/')) {
+        downloads.push({ path, authorization: req.headers.authorization });
+        const file = files.get(path.split('/')[2] ?? '');
+        // Slack answers a download without the bot token with a login page, not the file.
+        if (!file || !req.headers.authorization?.startsWith('Bearer xoxb-')) return send(404, { ok: false, error: 'file_not_found' });
+        res.writeHead(200, { 'content-type': 'text/csv' });
+        return void res.end(file);
+      }
       const args = await readBody(req);
       if (path.startsWith('/response/')) {
         responses.push({ path, body: args, at: Date.now() });
@@ -195,6 +209,13 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
     responses,
     violations,
     setUser: (u) => void users.set(u.id, u),
+    downloads,
+    addFile(name, content, filetype = 'csv') {
+      const id = `F${String(files.size + 1).padStart(8, '0')}`;
+      const body = Buffer.from(content);
+      files.set(id, body);
+      return { id, name, filetype, size: body.length, url_private_download: `http://127.0.0.1:${port}/files/${id}/${encodeURIComponent(name)}` };
+    },
     failNext: (method, error, o = {}) => void failures.set(method, [...(failures.get(method) ?? []), { error, ...o }]),
     setDelay: (method, ms) => void delays.set(method, ms),
     callsOf: (method) => calls.filter((c) => c.method === method),

@@ -34,6 +34,7 @@ export const USAGE: Record<string, string> = {
   show: '/followup show <lead>',
   undo: '/followup undo',
   delete: '/followup delete <lead>',
+  import: '/followup import  (managers: opens the CSV import form; or drop a CSV into the app\'s DM)',
 };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -8,6 +8,7 @@ import { publishHome } from '../events/app-home-opened.js';
 import { add } from './followup/add.js';
 import type { Subcommand } from './followup/context.js';
 import { help } from './followup/help.js';
+import { importLeadsCommand } from './followup/import.js';
 import { log } from './followup/log.js';
 import { next } from './followup/next.js';
 import { queue } from './followup/queue.js';
@@ -25,7 +26,7 @@ import { undo } from './followup/undo.js';
 const CHANGES_QUEUE = new Set(['add', 'log', 'next', 'done', 'snooze', 'revive', 'won', 'lost', 'undo']);
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
-  help, add, log, next, done, snooze, revive, reassign, won, lost, queue, stalled, settings, show, undo, delete: del,
+  help, add, log, next, done, snooze, revive, reassign, won, lost, queue, stalled, settings, show, undo, delete: del, import: importLeadsCommand,
 };
 
 
