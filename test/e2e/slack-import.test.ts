@@ -88,7 +88,8 @@ describe.each(dbTargets())('importing a CSV from Slack on $name', (target) => {
     expect(summary).toMatch(/line 4/i);
     const rows = await teamLeads();
     expect(rows.map((l) => [l.name, l.ownerId, l.tier, l.imported, l.alertOwner]).sort()).toEqual([
-      ['Ada Lovelace', REP, 'referral', true, false],
+      // Lifecycle stage comes before source: the first tier-ish column that maps wins.
+      ['Ada Lovelace', REP, 'customer', true, false],
       ['Grace Hopper', MIA, 'lead', true, false],
     ]);
     // Imported leads are not arrivals: nobody is alerted.
