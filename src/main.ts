@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { clockFrom, ConfigError, loadConfig } from './config.js';
-import { eq } from 'drizzle-orm';
 import { openDatabase } from './db/client.js';
 import { teams } from './db/schema.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
