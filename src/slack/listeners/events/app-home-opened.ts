@@ -11,8 +11,34 @@ import { fetchProfile, PROFILE_MAX_AGE_MS } from '../../profile.js';
 import type { Services } from '../../services.js';
 import { homeView } from '../../ui/home-view.js';
 
+// Draws under way, per rep: a change while one runs asks for one more draw after it, so an older
+// draw finishing late never leaves a stale App Home on top.
+const drawing = new Map<string, { done: Promise<void>; again: boolean }>();
+
 /** Draws the rep's App Home afresh: their queue, warnings and week; a manager also the team's stalled counts. */
-export async function publishHome(services: Services, client: WebClient, teamId: string, userId: string): Promise<void> {
+export function publishHome(services: Services, client: WebClient, teamId: string, userId: string): Promise<void> {
+  const key = `${teamId}:${userId}`;
+  const current = drawing.get(key);
+  if (current) {
+    current.again = true;
+    return current.done;
+  }
+  const entry = { done: Promise.resolve(), again: false };
+  entry.done = (async () => {
+    try {
+      do {
+        entry.again = false;
+        await drawHome(services, client, teamId, userId);
+      } while (entry.again);
+    } finally {
+      drawing.delete(key);
+    }
+  })();
+  drawing.set(key, entry);
+  return entry.done;
+}
+
+async function drawHome(services: Services, client: WebClient, teamId: string, userId: string): Promise<void> {
   const { db } = services.database;
   const now = services.now();
   try {

@@ -22,8 +22,8 @@ describe('splitSubcommand and USAGE', () => {
     expect(splitSubcommand('   ')).toEqual({ sub: '', rest: '' });
   });
 
-  it('has one usage line per subcommand, as DESIGN §2 writes them (and show, undo, delete of #4)', () => {
-    const subs = ['help', 'add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'settings', 'show', 'undo', 'delete'];
+  it('has one usage line per subcommand, as DESIGN §2 writes them (and show, undo, delete of #4, import of #7)', () => {
+    const subs = ['help', 'add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'settings', 'show', 'undo', 'delete', 'import'];
     expect(Object.keys(USAGE).sort()).toEqual([...subs].sort());
     for (const sub of subs) {
       expect(USAGE[sub], sub).toMatch(new RegExp(`^/followup ${sub}\\b`));
