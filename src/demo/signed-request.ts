@@ -83,9 +83,9 @@ export interface SlashCommandOptions extends SignOptions {
   triggerId?: string;
 }
 
-/** A slash command as Slack sends it: form-encoded, exactly application/x-www-form-urlencoded. */
-export function sendSlashCommand(baseUrl: string, secret: string, o: SlashCommandOptions): Promise<SignedResponse> {
-  const form = new URLSearchParams({
+/** A slash command's body as Slack sends it: form-encoded, exactly application/x-www-form-urlencoded. */
+export function slashCommandBody(o: SlashCommandOptions): string {
+  return new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: o.teamId,
     team_domain: 'test',
@@ -99,8 +99,12 @@ export function sendSlashCommand(baseUrl: string, secret: string, o: SlashComman
     is_enterprise_install: 'false',
     response_url: o.responseUrl ?? 'http://127.0.0.1:9/response/none',
     trigger_id: o.triggerId ?? `${Date.now()}.${Math.random()}`,
-  });
-  return post(baseUrl, secret, form.toString(), 'application/x-www-form-urlencoded', o);
+  }).toString();
+}
+
+/** A slash command, signed and posted as Slack does. */
+export function sendSlashCommand(baseUrl: string, secret: string, o: SlashCommandOptions): Promise<SignedResponse> {
+  return post(baseUrl, secret, slashCommandBody(o), 'application/x-www-form-urlencoded', o);
 }
 
 /** Interactivity (buttons, modals, selects): form-encoded `payload=<json>`. */
