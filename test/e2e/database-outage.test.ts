@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { and, eq, notLike } from 'drizzle-orm';
+import { and, asc, eq, notLike } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
-import { leads } from '../../src/db/schema.js';
+import { leads, nextSteps, touches } from '../../src/db/schema.js';
 import { DATABASE_DOWN } from '../../src/slack/reply.js';
 import { dmsPerRep, seedOverdueReps } from '../support/morning-seed.js';
 import { postgresBin, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
@@ -26,6 +26,31 @@ describe.skipIf(!runIt)('database outages (a Postgres server of the test\'s own)
   let reps: string[];
   const command = (text: string, userId = reps[0]!) => sendSlashCommand(serve.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId, text });
   const status = async (path: string) => (await fetch(`${serve.baseUrl}${path}`)).status;
+  // A command that writes four things in one transaction: a touch, the open step completed, a new
+  // step, and the lead's counters.
+  const logCall = (lead: string, userId = reps[0]!) => command(`log "${lead}" call went through pricing next: send the proposal by friday promised`, userId);
+  /** A lead's row, touches and next steps, read on a connection of the test's own. */
+  const rowsOfLead = async (name: string) => {
+    const database = await openDatabase({ databaseUrl: pg.url, max: 1 });
+    try {
+      const { db } = database;
+      const [lead] = await db.select().from(leads).where(and(eq(leads.teamId, TEAM), eq(leads.name, name)));
+      return {
+        lead,
+        touches: await db.select().from(touches).where(eq(touches.leadId, lead!.id)).orderBy(asc(touches.createdAt), asc(touches.id)),
+        steps: await db.select().from(nextSteps).where(eq(nextSteps.leadId, lead!.id)).orderBy(asc(nextSteps.createdAt), asc(nextSteps.id)),
+      };
+    } finally {
+      await database.close();
+    }
+  };
+  const untilReady = async (withinMs: number) => {
+    const from = Date.now();
+    while ((await status('/readyz')) !== 200) {
+      if (Date.now() - from > withinMs) throw new Error(`/readyz not 200 within ${withinMs} ms of the database coming back`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
 
   beforeAll(async () => {
     pg = await startOwnPostgres();
@@ -48,6 +73,9 @@ describe.skipIf(!runIt)('database outages (a Postgres server of the test\'s own)
     const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
     await admin`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'followup-coach'`;
     await admin.end();
+    // A ping that lands on a torn-down connection may get 503 (it does about half the time); the
+    // pool reconnects on its own, so readiness is back at once.
+    await untilReady(2000);
     const first = await command('add "After Terminate 1"');
     // The first may land on a connection being torn down; it then says so, and nothing is half-written.
     expect([true, false]).toContain(/Added/.test(first.body.text));
@@ -57,6 +85,8 @@ describe.skipIf(!runIt)('database outages (a Postgres server of the test\'s own)
   });
 
   it('server down for 30 s: alive but not ready, commands say so within 3 s, webhooks 503; all recovers, and the missed morning DM goes out', async () => {
+    const seededLead = `Lead of ${reps[0]}`;
+    const before = await rowsOfLead(seededLead);
     await pg.stop();
     const downAt = Date.now();
     expect(await status('/healthz')).toBe(200);
@@ -68,6 +98,9 @@ describe.skipIf(!runIt)('database outages (a Postgres server of the test\'s own)
     expect(res.status).toBe(200);
     expect(res.body.text).toBe(DATABASE_DOWN);
     expect(ms).toBeLessThan(3000);
+    const logStarted = performance.now();
+    expect((await logCall(seededLead)).body.text).toBe(DATABASE_DOWN);
+    expect(performance.now() - logStarted).toBeLessThan(3000);
     const lead = await postLead(serve.baseUrl, TEAM, 'no-secret-needed-to-fail', { name: 'Outage Lead' });
     expect(lead.status).toBe(503);
 
@@ -77,11 +110,9 @@ describe.skipIf(!runIt)('database outages (a Postgres server of the test\'s own)
     expect(serve.child.exitCode).toBe(null);
 
     await pg.start();
-    const back = Date.now();
-    while ((await status('/readyz')) !== 200) {
-      if (Date.now() - back > 15_000) throw new Error('not ready 15 s after the database came back');
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await untilReady(15_000);
+    // The log sent during the outage left no touch, step or counter behind.
+    expect(await rowsOfLead(seededLead)).toEqual(before);
     expect(/Added/.test((await command('add "After Outage"')).body.text)).toBe(true);
     // The same morning: the tick after the database returns sends each rep their DM, once.
     await slack.waitFor(() => dmsPerRep(slack).size === reps.length, 20_000);
@@ -98,4 +129,50 @@ describe.skipIf(!runIt)('database outages (a Postgres server of the test\'s own)
       await database.close();
     }
   }, 120_000);
+
+  it('a multi-row command whose connection is cut mid-transaction: "can\'t reach the database" within 3 s, nothing half-written; /readyz recovers', async () => {
+    // A lead with an open step, so the next log has a step to complete; this one also shows the command writes.
+    expect((await command('add "Cut Short"')).body.text).toMatch(/Added/);
+    expect((await logCall('Cut Short')).body.text).toMatch(/^Logged call with \*Cut Short\* \(touch 1\)/);
+    const before = await rowsOfLead('Cut Short');
+    const openStep = before.steps.find((st) => st.status === 'open')!;
+
+    // The test holds the open step's row, so the app's transaction waits there after updating the lead.
+    const admin = postgres(pg.url, { max: 2, onnotice: () => {} });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = admin.begin(async (tx) => {
+      await tx`select id from next_steps where id = ${openStep.id} for update`;
+      locked();
+      await held;
+    });
+    try {
+      await lockTaken;
+      const started = performance.now();
+      const pending = logCall('Cut Short');
+      const waitFrom = Date.now();
+      while ((await admin`select 1 from pg_stat_activity where application_name = 'followup-coach' and wait_event_type = 'Lock'`).length === 0) {
+        if (Date.now() - waitFrom > 2000) throw new Error("the app's transaction never waited on the held step");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await admin`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'followup-coach'`;
+      const res = await pending;
+      expect(res.body.text).toBe(DATABASE_DOWN);
+      expect(performance.now() - started).toBeLessThan(3000);
+    } finally {
+      release();
+      await holder;
+      await admin.end();
+    }
+    // The lead's counters, its touches and its steps are as they were: the transaction rolled back whole.
+    expect(await rowsOfLead('Cut Short')).toEqual(before);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(serve.child.exitCode, `serve exited:\n${serve.output().slice(-1500)}`).toBe(null);
+    // The pool reconnects by itself: ready again at once, and the same command now goes through.
+    await untilReady(2000);
+    expect((await logCall('Cut Short')).body.text).toMatch(/^Logged call with \*Cut Short\* \(touch 2\)/);
+    expect(serve.child.exitCode).toBe(null);
+  });
 });
