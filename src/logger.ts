@@ -1,6 +1,9 @@
 import pino, { type Logger } from 'pino';
 import { LogLevel as BoltLogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { LogLevel } from './config.js';
+import { scrub, serializeError } from './log-scrub.js';
+
+export { maskSecrets } from './log-scrub.js';
 
 /** Paths that can carry secrets: tokens, signing secrets, webhook secrets, auth headers. */
 export const REDACT_PATHS = [
@@ -31,23 +34,21 @@ export const REDACT_PATHS = [
   '*.DATABASE_URL',
 ];
 
-const TOKEN_PATTERN = /xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+/g;
-
-/** Secrets can also hide inside free text (an error message quoting a token); mask them there too. */
-export function maskSecrets(text: string): string {
-  return text.replace(TOKEN_PATTERN, '[Redacted]');
-}
-
 export function createLogger(level: LogLevel = 'info', destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       base: { app: 'followup-coach' },
       redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+      // Child bindings skip the hook; an error bound there is scrubbed here.
+      serializers: { err: (err: unknown) => scrub(err) },
       hooks: {
+        // Every message and merging object, whatever the call site put in it (an error, its message).
         logMethod(args, method) {
-          const masked = args.map((a) => (typeof a === 'string' ? maskSecrets(a) : a)) as typeof args;
-          method.apply(this, masked);
+          // An error given first is pino's `{ err }`, its message the line's msg: keep that, scrubbed.
+          const [first, ...rest] = args as unknown[];
+          const scrubbed = [scrub(first instanceof Error ? { err: first } : first), ...rest.map((a) => scrub(a))];
+          method.apply(this, scrubbed as typeof args);
         },
       },
     },
@@ -65,7 +66,15 @@ const BOLT_TO_PINO: Record<BoltLogLevel, LogLevel> = {
 /** Bolt wants setLevel/getLevel/setName on its logger; this adapts one pino logger to it. */
 export function boltLogger(base: Logger): BoltLogger {
   let log = base.child({ component: 'bolt' });
-  const format = (msgs: unknown[]) => maskSecrets(msgs.map((m) => (m instanceof Error ? m.stack ?? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
+  const text = (m: unknown) => {
+    if (m instanceof Error) {
+      const e = serializeError(m);
+      return String(e.stack ?? e.message);
+    }
+    return typeof m === 'string' ? m : JSON.stringify(scrub(m));
+  };
+  // The joined text goes through the logger's hook, which scrubs it.
+  const format = (msgs: unknown[]) => msgs.map(text).join(' ');
   return {
     debug: (...msgs) => log.debug(format(msgs)),
     info: (...msgs) => log.info(format(msgs)),

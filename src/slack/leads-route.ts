@@ -44,7 +44,7 @@ export function leadsRoute(deps: LeadWebhookDeps & { onArrival?: (teamId: string
         })
         .catch((err: Error) => {
           if (err instanceof TooLarge) return send(res, 413, { error: 'too_large', reason: 'the body is limited to 256 KB' });
-          deps.logger.error({ route: 'POST /leads', err: err.message }, 'lead webhook failed');
+          deps.logger.error({ route: 'POST /leads', err }, 'lead webhook failed');
           send(res, 503, { error: 'unavailable', reason: 'the lead could not be stored; try again in a minute' });
         });
     },

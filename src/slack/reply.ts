@@ -30,7 +30,7 @@ export function explainFailure(err: unknown, services: Services, sub?: string): 
     return err.code === 'duplicate_request' ? reply(`:information_source: ${err.message}`) : refuse(err.message, sub);
   }
   if (isDatabaseUnavailable(err)) {
-    services.logger.warn({ sub, err: (err as Error).message }, 'database unavailable');
+    services.logger.warn({ sub, err }, 'database unavailable');
     return reply(DATABASE_DOWN);
   }
   services.logger.error({ sub, err }, 'command failed');

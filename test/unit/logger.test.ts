@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { LogLevel } from '@slack/bolt';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { leads, teams } from '../../src/db/schema.js';
 import { boltLogger, createLogger } from '../../src/logger.js';
 
 function capture() {
@@ -20,6 +22,7 @@ describe('logger', () => {
     const log = createLogger('info', stream);
     log.info({ token: 'xoxb-123-secret', config: { SLACK_SIGNING_SECRET: 'shh', SLACK_BOT_TOKEN: 'xoxb-9' }, req: { headers: { authorization: 'Bearer xoxb-1' } } }, 'hello');
     log.warn('failed with token xoxb-111-222-abc in the text');
+    log.warn({ err: 'Slack said no to xoxb-333-444-def' }, 'a token inside a field');
     const all = lines.join('\n');
     expect(JSON.parse(lines[0]!).msg).toBe('hello');
     expect(all).not.toMatch(/xoxb-/);
@@ -39,5 +42,73 @@ describe('logger', () => {
     const line = JSON.parse(lines[0]!);
     expect(line.component).toBe('bolt-app');
     expect(line.msg).toBe('shown now with [Redacted]');
+  });
+});
+
+// A lead's contact details, bound as parameters of a query the database refuses.
+const NAME = 'Jo Privatelead';
+const EMAIL = 'jo.privatelead@acme.example';
+const PHONE = '+1 555 0199 734';
+
+describe('logger and failed queries: the SQL and the reason are logged, the lead\'s details are not', () => {
+  let database: Database;
+  const failedInsert = async (bad: Record<string, unknown>): Promise<Error> => {
+    try {
+      await database.db.insert(leads).values({ teamId: 'T1', ownerId: 'U1', name: NAME, email: EMAIL, phone: PHONE, ...bad } as typeof leads.$inferInsert);
+    } catch (err) {
+      return err as Error;
+    }
+    throw new Error('the insert should have failed');
+  };
+  const expectNoContactDetails = (text: string) => {
+    expect(text).not.toContain(EMAIL);
+    expect(text).not.toContain(PHONE);
+    expect(text).not.toContain(NAME);
+  };
+
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: 'memory://' });
+    await database.migrate();
+    await database.db.insert(teams).values({ id: 'T1' });
+  });
+  afterAll(() => database?.close());
+
+  it('an error object (DrizzleQueryError and its cause): no parameters, no failing row; SQL, constraint and code stay', async () => {
+    const err = await failedInsert({ tier: 'bogus' });
+    // The leak this guards against: drizzle puts the values in the message and in `params`, the database in `detail`.
+    expect(err.message).toContain(EMAIL);
+    expect((err.cause as { detail?: string }).detail).toContain(PHONE);
+
+    const { lines, stream } = capture();
+    createLogger('info', stream).error({ sub: 'add', err }, 'command failed');
+    expectNoContactDetails(lines.join('\n'));
+    const line = JSON.parse(lines[0]!);
+    expect(line.msg).toBe('command failed');
+    expect(line.err.message).toMatch(/^Failed query: insert into "leads" \(.*\) values \(.*\$1.*\)\nparams: \[Redacted\]$/s);
+    expect(line.err.stack).toMatch(/\n {4}at /);
+    expect(line.err.cause).toMatchObject({ code: '23514', message: expect.stringContaining('violates check constraint "leads_tier_check"') });
+  });
+
+  it('the same error logged by message, as the first argument, or through Bolt\'s logger', async () => {
+    const err = await failedInsert({ tier: 'bogus' });
+    const { lines, stream } = capture();
+    const log = createLogger('info', stream);
+    log.warn({ err: err.message }, 'import failed');
+    log.error(err);
+    log.error(`wrapped: ${JSON.stringify({ reason: err.message })}`);
+    boltLogger(log).error('An unhandled error occurred', err, { error: err });
+    expect(lines).toHaveLength(4);
+    expectNoContactDetails(lines.join('\n'));
+    for (const line of lines) expect(line).toMatch(/Failed query: insert into .*params: \[Redacted\]/);
+    expect(JSON.parse(lines[1]!).err.cause.code).toBe('23514');
+  });
+
+  it('a value the database quotes in its own message (invalid input) is masked too', async () => {
+    const err = await failedInsert({ value: EMAIL });
+    expect((err.cause as Error).message).toContain(EMAIL);
+    const { lines, stream } = capture();
+    createLogger('info', stream).error({ err }, 'command failed');
+    expectNoContactDetails(lines.join('\n'));
+    expect(JSON.parse(lines[0]!).err.cause).toMatchObject({ code: '22P02', message: 'invalid input syntax for type numeric: "[Redacted]"' });
   });
 });

@@ -28,7 +28,7 @@ export function registerFileUpload(app: App, services: Services): void {
         await say(await importSlackFile({ services, client, token: context.botToken ?? '', teamId, file, defaultOwner: message.user, dryRun }));
       }
     } catch (err) {
-      services.logger.error({ teamId, rep: message.user, err: (err as Error).message }, 'import from Slack failed');
+      services.logger.error({ teamId, rep: message.user, err }, 'import from Slack failed');
       await say(":warning: The import failed on our side; leads written before the failure stay, and importing the file again skips them.").catch(() => {});
     }
   });

@@ -28,7 +28,7 @@ export function registerImportView(app: App, services: Services): void {
       const summary = await importSlackFile({ services, client, token: context.botToken ?? '', teamId, file, defaultOwner: owner, dryRun });
       await sendDm(client, userId, summary);
     } catch (err) {
-      services.logger.error({ teamId, rep: userId, err: (err as Error).message }, 'import from the form failed');
+      services.logger.error({ teamId, rep: userId, err }, 'import from the form failed');
       await sendDm(client, userId, ':warning: The import failed on our side; leads written before the failure stay, and importing the file again skips them.').catch(() => {});
     }
   });

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processDbTargets } from '../support/db.js';
+import { cliPath, SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
+import { postLead, sendSlashCommand } from '../support/signed-request.js';
+import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+
+const run = promisify(execFile);
+const TEAM = 'T0PRIV';
+const REP = 'U0PRIV';
+// The lead's details; the database below refuses the row, so they are bound to a failing query.
+const NAME = 'Jo Privatelead';
+const EMAIL = 'jo.privatelead@refused.example';
+const PHONE = '+1 555 0199 734';
+
+describe.each(await processDbTargets('fc-logpriv-'))('a failed write on $name: logged for the operator, without the lead\'s details', (target) => {
+  let slack: SlackStandIn;
+  let serve: ServeProcess;
+  let secret: string;
+  /** The first log line with this msg; the child's output arrives through a pipe, so it may lag the response. */
+  const logLine = async (msg: string) => {
+    for (let i = 0; i < 50; i++) {
+      const line = serve
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l))
+        .find((l) => l.msg === msg);
+      if (line) return line;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no "${msg}" log line in:\n${serve.output()}`);
+  };
+
+  beforeAll(async () => {
+    const database = await target.open();
+    try {
+      await database.migrate();
+      // A stand-in for any refusal that arrives only at the database (a constraint, a trigger, a bug).
+      await database.db.execute(sql`alter table leads add constraint e2e_refuses_email check (email is null or email not like '%@refused.example')`);
+    } finally {
+      await database.close();
+    }
+    const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...target.env };
+    secret = (await run(process.execPath, [cliPath(), 'webhook-secret', '--team', TEAM], { env })).stdout.trim();
+    slack = await startSlackStandIn({ teamId: TEAM });
+    serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, LOG_LEVEL: 'info' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await serve?.stop();
+    await slack?.close();
+    await target.cleanup();
+  });
+
+  it('/followup add: the rep is told nothing changed; the log has the SQL and the constraint, not the name, e-mail or phone', async () => {
+    const res = await sendSlashCommand(serve.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId: REP, text: `add "${NAME}" email:${EMAIL} phone:${PHONE}` });
+    expect(res.body.text).toMatch(/Something went wrong on our side, and nothing was changed/);
+    const failed = await logLine('command failed');
+    expect(failed).toMatchObject({ sub: 'add', err: { message: expect.stringMatching(/^Failed query: insert into "leads"/) } });
+    expect(JSON.stringify(failed.err)).toMatch(/e2e_refuses_email/);
+    expect(failed.err.cause).toMatchObject({ code: '23514' });
+    expect(serve.output()).not.toContain(EMAIL);
+    expect(serve.output()).not.toContain(PHONE);
+    expect(serve.output()).not.toContain(NAME);
+  });
+
+  it('POST /leads: 503 to the sender; the log line names the failure, not the lead', async () => {
+    const res = await postLead(serve.baseUrl, TEAM, secret, { name: NAME, email: EMAIL, phone: PHONE, owner: REP });
+    expect(res.status).toBe(503);
+    const failed = await logLine('lead webhook failed');
+    expect(failed).toMatchObject({ route: 'POST /leads', err: { message: expect.stringMatching(/^Failed query: insert into "leads"/), cause: { code: '23514' } } });
+    expect(serve.output()).not.toContain(EMAIL);
+    expect(serve.output()).not.toContain(PHONE);
+    expect(serve.output()).not.toContain(NAME);
+  });
+});
