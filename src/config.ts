@@ -11,6 +11,8 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+const DEFAULT_DRAIN_SECONDS = 5;
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must start with xoxb-',
@@ -56,6 +58,13 @@ const envSchema = z.object({
   FOLLOWUP_SHUTDOWN_GRACE_SECONDS: optionalText
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 600), { message: 'must be a whole number of seconds up to 600' })
     .transform((v) => (v === undefined ? 20 : Number(v))),
+  // On SIGTERM, /readyz answers 503 this long while requests are still served, so a balancer stops
+  // sending before the listener closes. Part of the grace period, not added to it. Unset: 5 s (a
+  // balancer polling every 2-5 s, or Kubernetes removing the endpoint, sees it in time), or the
+  // grace period if that is shorter. 0 closes at once: no balancer in front, tests, a quick `docker stop`.
+  FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: optionalText
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 600), { message: 'must be a whole number of seconds up to 600' })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   // The app's clock starts at this instant and runs on from there (tests and demos; never in production).
   FOLLOWUP_CLOCK_START: optionalText
     .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), { message: 'must be an ISO-8601 time' })
@@ -65,7 +74,13 @@ const envSchema = z.object({
       message: `must be one of ${LOG_LEVELS.join(', ')}`,
     })
     .transform((v) => (v ?? 'info') as (typeof LOG_LEVELS)[number]),
-});
+})
+  .superRefine((c, ctx) => {
+    if (c.FOLLOWUP_SHUTDOWN_DRAIN_SECONDS !== undefined && c.FOLLOWUP_SHUTDOWN_DRAIN_SECONDS > c.FOLLOWUP_SHUTDOWN_GRACE_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['FOLLOWUP_SHUTDOWN_DRAIN_SECONDS'], message: `must not exceed FOLLOWUP_SHUTDOWN_GRACE_SECONDS (${c.FOLLOWUP_SHUTDOWN_GRACE_SECONDS})` });
+    }
+  })
+  .transform((c) => ({ ...c, FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: c.FOLLOWUP_SHUTDOWN_DRAIN_SECONDS ?? Math.min(DEFAULT_DRAIN_SECONDS, c.FOLLOWUP_SHUTDOWN_GRACE_SECONDS) }));
 
 export type Config = z.infer<typeof envSchema>;
 export type LogLevel = Config['LOG_LEVEL'];

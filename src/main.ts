@@ -22,8 +22,10 @@ import { runMorning } from './jobs/morning.js';
 import { runSpeedToLead } from './jobs/speed-to-lead.js';
 import { purgeUninstalled } from './jobs/purge.js';
 import { webhookSecret } from './db/ops/webhook-secret.js';
+import { releaseClaimsOf } from './jobs/ledger.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobSlackClient } from './jobs/slack-client.js';
+import { serializeError } from './log-scrub.js';
 import { runDemo } from './demo/run-demo.js';
 import { startSlackApp } from './slack/app.js';
 import { buildManifest, loadManifest } from './slack/manifest.js';
@@ -113,7 +115,7 @@ async function serve(): Promise<number> {
   const claimer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const jobClient = jobSlackClient(config, logger);
   jobClient.on(WebClientEvent.RATE_LIMITED, (_retryAfter: number, { url }: { url: string }) => metrics.slackRateLimited.inc({ method: url.replace(/^.*\//, '') }));
-  const running = await startSlackApp({ config, logger, database, now, alertClient: jobClient, metrics, inFlight }).catch(async (err) => {
+  const running = await startSlackApp({ config, logger, database, now, alertClient: jobClient, metrics, inFlight, claimer }).catch(async (err) => {
     await database.close();
     throw err;
   });
@@ -142,13 +144,22 @@ async function serve(): Promise<number> {
     stopping = true;
     const started = Date.now();
     const graceMs = config.FOLLOWUP_SHUTDOWN_GRACE_SECONDS * 1000;
-    logger.info({ signal, graceMs }, 'shutting down: readiness is 503, work under way may finish');
-    // Readiness first, then the listener and the scheduler wind down together within the grace period.
+    const drainMs = config.FOLLOWUP_SHUTDOWN_DRAIN_SECONDS * 1000;
+    logger.info({ signal, graceMs, drainMs }, 'shutting down: readiness is 503, work under way may finish');
+    // Readiness first, while the listener still serves, so a balancer stops sending before it closes;
+    // no scheduled send starts from now. The drain is part of the grace period.
     running.beginShutdown();
+    const schedulerStopped = scheduler.stop(graceMs).catch((err: Error) => logger.warn({ err: err.message }, 'stopping the scheduler failed'));
+    await new Promise((r) => setTimeout(r, drainMs));
+    logger.info({ ms: Date.now() - started }, 'drain over: closing the listener');
     await Promise.all([
-      running.stop(graceMs).catch((err: Error) => logger.warn({ err: err.message }, 'stopping the app failed')),
-      scheduler.stop(graceMs).catch((err: Error) => logger.warn({ err: err.message }, 'stopping the scheduler failed')),
+      running.stop(graceMs - drainMs).catch((err: Error) => logger.warn({ err: err.message }, 'stopping the app failed')),
+      schedulerStopped,
     ]);
+    // One claimer for the scheduler and the arrival alerts: whatever either left unfinished goes back
+    // now, so another replica or the restart sends it at once rather than when the lease runs out.
+    const released = await releaseClaimsOf(database.db, claimer).catch(() => 0);
+    if (released) logger.warn({ released }, 'gave back claims this process will not finish');
     await database.close().catch((err: Error) => logger.warn({ err: err.message }, 'closing the database failed'));
     logger.info({ ms: Date.now() - started }, 'stopped');
     process.exit(0);
@@ -328,8 +339,11 @@ main(process.argv.slice(2)).then(
       console.error(err.message);
       process.exit(2);
     }
-    const e = err as Error & { code?: string };
-    console.error(`followup-coach: ${e.message ?? String(err)}${e.code ? ` (${e.code})` : ''}`);
+    // Scrubbed like a log line: a failed query's message carries the values it was bound to.
+    const e = serializeError(err instanceof Error ? err : new Error(String(err)));
+    const cause = e.cause as { message?: string; code?: string } | undefined;
+    const code = e.code ?? cause?.code;
+    console.error(`followup-coach: ${String(e.message)}${cause?.message ? `: ${cause.message}` : ''}${code ? ` (${String(code)})` : ''}`);
     process.exit(1);
   },
 );

@@ -5,13 +5,16 @@ import type { Database } from '../db/client.js';
 import { runDigest } from './digest.js';
 import { runMorning, type JobSummary } from './morning.js';
 import { runSpeedToLead } from './speed-to-lead.js';
-import { releaseClaimsOf } from './ledger.js';
 import { purgeUninstalled } from './purge.js';
 import type { Metrics } from '../observability/metrics.js';
 
 export interface Scheduler {
-  /** Stops ticking, lets the send in flight finish (at most `graceMs`), gives back unfinished claims. */
-  stop(graceMs?: number): Promise<void>;
+  /**
+   * Stops ticking and starts no new send; the one in flight may finish. Resolves true when it has,
+   * false when `graceMs` ran out first. Its unfinished claims are the caller's to give back
+   * (releaseClaimsOf), once for every claimer of the process.
+   */
+  stop(graceMs?: number): Promise<boolean>;
 }
 
 /**
@@ -71,13 +74,10 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   return {
     async stop(graceMs = 20_000) {
       await task.stop();
-      // No new sends; the one in flight finishes. Claims left after the grace period are given back.
       abort.abort();
-      const finished = await Promise.race([running?.then(() => true) ?? true, new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
-      if (!finished || opts.claimer) {
-        const released = opts.claimer ? await releaseClaimsOf(opts.database.db, opts.claimer).catch(() => 0) : 0;
-        if (released) opts.logger.warn({ released }, 'gave back claims this process will not finish');
-      }
+      const tick = running;
+      if (!tick) return true;
+      return Promise.race([tick.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
     },
   };
 }

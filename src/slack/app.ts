@@ -34,6 +34,8 @@ export interface SlackAppOptions {
   alertClient?: WebClient;
   metrics?: Metrics;
   inFlight?: InFlight;
+  /** Names this process in the ledger for arrival alerts; serve passes its one claimer, released at shutdown. */
+  claimer?: string;
 }
 
 export interface RunningSlackApp {
@@ -42,10 +44,10 @@ export interface RunningSlackApp {
   port: number;
   metrics: Metrics;
   inFlight: InFlight;
-  /** Readiness answers 503 from now on: a balancer stops sending before the listener closes. */
+  /** Readiness answers 503 from now on, while requests are still served: a balancer stops sending before the listener closes. */
   beginShutdown(): void;
-  /** Stops taking requests and lets those under way finish, for at most `graceMs`. */
-  stop(graceMs?: number): Promise<void>;
+  /** Stops taking requests and lets work under way finish, for at most `graceMs`; resolves whether it all did. */
+  stop(graceMs?: number): Promise<boolean>;
 }
 
 // Slack wants an answer within 3 s: retries here are short and few. A rate-limited call waits as told.
@@ -76,7 +78,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     client: alertClient,
     logger,
     pacer: new Pacer(config.FOLLOWUP_SEND_RATE),
-    claimer: `${process.pid}-${randomUUID().slice(0, 8)}`,
+    claimer: opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
     leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
   };
   // A failed alert is owed still: the speed-to-lead job sends it on its next tick.
@@ -140,7 +142,13 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   const server = (await app.start(config.SLACK_APP_TOKEN ? config.PORT : { port: config.PORT, host: config.HOST })) as
     | Server
     | undefined;
-  if (server) observeHttp(server, metrics, inFlight);
+  if (server) {
+    observeHttp(server, metrics, inFlight);
+    // While draining, each answer closes its connection: keep-alive clients reconnect, to another replica.
+    server.prependListener('request', (_req, res) => {
+      if (state.stopping) res.setHeader('connection', 'close');
+    });
+  }
   const address = server?.address?.();
   const port = address && typeof address === 'object' ? address.port : config.PORT;
   logger.info({ port, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'followup-coach is listening');
@@ -162,6 +170,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
         server?.closeAllConnections?.();
       }
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
+      return drained;
     },
   };
 }

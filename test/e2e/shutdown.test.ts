@@ -1,6 +1,8 @@
-import { eq } from 'drizzle-orm';
+import type { ChildProcess } from 'node:child_process';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deliveries, leads } from '../../src/db/schema.js';
+import { ensureRep } from '../../src/db/ops/ensure-rep.js';
+import { deliveries, leads, reps } from '../../src/db/schema.js';
 import { processDbTargets } from '../support/db.js';
 import { CLOCK_START, dmsPerRep, seedOverdueReps } from '../support/morning-seed.js';
 import { SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
@@ -8,6 +10,12 @@ import { sendSlashCommand } from '../support/signed-request.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
 
 const TEAM = 'T0SHUT';
+const MANAGER = 'U0SHUTMGR';
+const REP = 'U0SHUTREP';
+
+/** The child's exit code and when it came (listen before signalling: ServeProcess.stop() would signal again). */
+const exitOf = (child: ChildProcess) => new Promise<{ code: number | null; at: number }>((r) => child.once('exit', (code) => r({ code, at: Date.now() })));
+const get = (baseUrl: string, path: string) => fetch(`${baseUrl}${path}`).then(async (res) => ({ status: res.status, connection: res.headers.get('connection'), body: await res.json() }));
 
 describe.each(await processDbTargets('fc-shutdown-'))('graceful shutdown on $name', (target) => {
   const slacks: SlackStandIn[] = [];
@@ -27,7 +35,8 @@ describe.each(await processDbTargets('fc-shutdown-'))('graceful shutdown on $nam
     slacks.push(slack);
     // Each DM takes 40 ms at Slack: the send is well under way when the signal comes.
     slack.setDelay('chat.postMessage', 40);
-    const env = { ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_CLOCK_START: CLOCK_START, FOLLOWUP_SEND_RATE: '1000', LOG_LEVEL: 'info' };
+    // A short drain: the commands around the signal meet it.
+    const env = { ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_CLOCK_START: CLOCK_START, FOLLOWUP_SEND_RATE: '1000', FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '1', LOG_LEVEL: 'info' };
     const first = await startServe(env);
     processes.push(first);
     await slack.waitFor(() => slack.callsOf('chat.postMessage').length >= 25, 30_000);
@@ -69,4 +78,107 @@ describe.each(await processDbTargets('fc-shutdown-'))('graceful shutdown on $nam
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(await second.stop()).toBe(0);
   }, 120_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s: /readyz answers 503 for the drain window while /healthz and signed commands are still served; then exit 0', async (signal) => {
+    const slack = await startSlackStandIn({ teamId: TEAM });
+    slacks.push(slack);
+    const serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '3', FOLLOWUP_SHUTDOWN_GRACE_SECONDS: '10' });
+    processes.push(serve);
+    expect((await get(serve.baseUrl, '/readyz')).status).toBe(200);
+    const exit = exitOf(serve.child);
+    const signalled = Date.now();
+    serve.child.kill(signal);
+
+    let ready = await get(serve.baseUrl, '/readyz');
+    while (ready.status === 200 && Date.now() - signalled < 1000) ready = await get(serve.baseUrl, '/readyz');
+    expect(ready).toMatchObject({ status: 503, body: { status: 'stopping' } });
+    // Still serving: the balancer that has not seen the 503 yet loses nothing. Each answer closes its connection.
+    const health = await get(serve.baseUrl, '/healthz');
+    expect(health).toMatchObject({ status: 200, connection: 'close' });
+    const name = `Drain Lead ${signal}`;
+    const added = await sendSlashCommand(serve.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId: REP, text: `add "${name}"` });
+    expect(added.status).toBe(200);
+    expect(added.body.text).toMatch(/Added/);
+    expect(Date.now() - signalled).toBeLessThan(3000);
+
+    const { code, at } = await exit;
+    expect(code).toBe(0);
+    // The listener stayed open for the whole window, and the process did not wait out the grace period.
+    expect(at - signalled).toBeGreaterThanOrEqual(2900);
+    expect(at - signalled).toBeLessThan(8000);
+    expect(serve.output()).toContain(`"signal":"${signal}"`);
+    expect(serve.output()).toMatch(/drain over: closing the listener/);
+    const check = await target.open();
+    try {
+      expect((await check.db.select({ name: leads.name }).from(leads).where(eq(leads.name, name))).length).toBe(1);
+    } finally {
+      await check.close();
+    }
+  }, 60_000);
+
+  it('a second signal exits at once, with 1', async () => {
+    const slack = await startSlackStandIn({ teamId: TEAM });
+    slacks.push(slack);
+    const serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '15' });
+    processes.push(serve);
+    const exit = exitOf(serve.child);
+    serve.child.kill('SIGTERM');
+    await slack.waitFor(() => serve.output().includes('shutting down'), 5000);
+    const again = Date.now();
+    serve.child.kill('SIGINT');
+    const { code, at } = await exit;
+    expect(code).toBe(1);
+    expect(at - again).toBeLessThan(2000);
+    expect(serve.output()).toMatch(/second signal: exiting at once/);
+  }, 60_000);
+
+  it('the grace period running out: exit 0 anyway, and the arrival alert it cut is given back, so the restart sends it at once', async () => {
+    const database = await target.open();
+    try {
+      await database.migrate();
+      for (const id of [MANAGER, REP]) await ensureRep(database.db, TEAM, id, { tz: 'America/New_York' }, new Date());
+      await database.db.update(reps).set({ isManager: true }).where(and(eq(reps.teamId, TEAM), eq(reps.userId, MANAGER)));
+    } finally {
+      await database.close();
+    }
+    const slack = await startSlackStandIn({ teamId: TEAM });
+    slacks.push(slack);
+    const env = { ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '0', FOLLOWUP_SHUTDOWN_GRACE_SECONDS: '2' };
+    const first = await startServe(env);
+    processes.push(first);
+    // Slack hangs on the alert's post: the alert (work after the ack) is still under way at the signal.
+    slack.setDelay('chat.postMessage', 60_000);
+    const name = 'Grace Lead';
+    const added = await sendSlashCommand(first.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId: MANAGER, text: `add "${name}" owner:<@${REP}>` });
+    expect(added.body.text).toMatch(/Added/);
+    const alertsTo = () => slack.callsOf('chat.postMessage').filter((c) => c.args.channel === `D${REP.slice(1)}`);
+    await slack.waitFor(() => alertsTo().length === 1, 10_000);
+
+    const exit = exitOf(first.child);
+    const signalled = Date.now();
+    first.child.kill('SIGTERM');
+    const { code, at } = await exit;
+    expect(code).toBe(0);
+    expect(at - signalled).toBeGreaterThanOrEqual(1900);
+    expect(at - signalled).toBeLessThan(10_000);
+    expect(first.output()).toMatch(/shutdown grace period over/);
+    expect(first.output()).toMatch(/"released":1,"msg":"gave back claims this process will not finish"/);
+    const check = await target.open();
+    try {
+      const [claim] = await check.db.select().from(deliveries).where(eq(deliveries.kind, 'lead-arrival'));
+      // Still owed, its lease ended now rather than in FOLLOWUP_LEASE_SECONDS (120 s by default).
+      expect(claim).toMatchObject({ status: 'claimed', target: REP, error: 'released at shutdown' });
+      expect(claim!.leaseUntil!.getTime()).toBeLessThan(Date.now());
+    } finally {
+      await check.close();
+    }
+
+    // The restart's first tick owes the alert and sends it, well inside the old lease.
+    slack.setDelay('chat.postMessage', 0);
+    const second = await startServe({ ...env, FOLLOWUP_SHUTDOWN_GRACE_SECONDS: '20' });
+    processes.push(second);
+    await slack.waitFor(() => alertsTo().length === 2, 10_000);
+    expect(JSON.stringify(alertsTo()[1]!.args.blocks)).toContain(name);
+    expect(await second.stop()).toBe(0);
+  }, 90_000);
 });

@@ -44,6 +44,8 @@ export async function startServe(env: Record<string, string>): Promise<ServeProc
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'info',
+      // No balancer to drain in tests; the shutdown tests set their own.
+      FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

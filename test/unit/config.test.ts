@@ -31,6 +31,18 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrowError(message);
   });
 
+  it('keeps serving for a drain window at shutdown: 5 s unless set, never longer than the grace period', () => {
+    expect(loadConfig({}).FOLLOWUP_SHUTDOWN_DRAIN_SECONDS).toBe(5);
+    expect(loadConfig({ FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '0' }).FOLLOWUP_SHUTDOWN_DRAIN_SECONDS).toBe(0);
+    expect(loadConfig({ FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '12', FOLLOWUP_SHUTDOWN_GRACE_SECONDS: '30' }).FOLLOWUP_SHUTDOWN_DRAIN_SECONDS).toBe(12);
+    // A short grace period shortens the default window rather than refusing to start.
+    expect(loadConfig({ FOLLOWUP_SHUTDOWN_GRACE_SECONDS: '2' }).FOLLOWUP_SHUTDOWN_DRAIN_SECONDS).toBe(2);
+    expect(() => loadConfig({ FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '25' })).toThrowError(
+      'FOLLOWUP_SHUTDOWN_DRAIN_SECONDS must not exceed FOLLOWUP_SHUTDOWN_GRACE_SECONDS (20)',
+    );
+    expect(() => loadConfig({ FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '1.5' })).toThrowError('FOLLOWUP_SHUTDOWN_DRAIN_SECONDS must be a whole number of seconds');
+  });
+
   it('asks for Slack credentials only where they are needed', () => {
     expect(() => loadConfig({}, { slack: true })).toThrowError('SLACK_BOT_TOKEN is required');
     expect(() => loadConfig({ SLACK_BOT_TOKEN: good.SLACK_BOT_TOKEN }, { slack: true })).toThrowError('SLACK_SIGNING_SECRET is required');
