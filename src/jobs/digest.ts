@@ -38,6 +38,9 @@ async function uploadChart(
   await opts.client.filesUploadV2(threadTs ? { ...file, channel_id: channel, thread_ts: threadTs } : { ...file, channel_id: channel });
 }
 
+// The ledger's target for a digest that was due with no channel to go to (never a channel id).
+const NO_CHANNEL = '-';
+
 export interface DigestSummary extends JobSummary {
   /** Why nothing went out, when nothing did. */
   reason?: string;
@@ -54,13 +57,19 @@ export async function runDigest(opts: Omit<MorningOptions, 'sendRate' | 'concurr
   for (const teamId of await activeTeamIds(db, opts.teamId)) {
     if (opts.signal?.aborted) break;
     const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
-    if (!team?.digestChannel) {
-      summary.skipped += 1;
+    if (!team) continue;
+    const due = digestDue({ ...team, digestChannel: team.digestChannel ?? NO_CHANNEL }, opts.at);
+    if (!due) continue;
+    if (!team.digestChannel) {
+      // Due with nowhere to go: counted once a week through the ledger, not on every tick of the window.
+      const skip = await claimDelivery(db, { kind: 'digest', teamId, target: NO_CHANNEL, periodKey: due.periodKey }, claimer, opts.leaseMs);
+      if (skip) {
+        await finishDelivery(db, skip.id, { status: 'skipped', error: 'no digest channel' });
+        summary.skipped += 1;
+      }
       summary.reason = 'no digest channel set (a manager sets one with `/followup settings digest:#channel`)';
       continue;
     }
-    const due = digestDue(team, opts.at);
-    if (!due) continue;
     const claim = await claimDelivery(db, { kind: 'digest', teamId, target: team.digestChannel, periodKey: due.periodKey }, claimer, opts.leaseMs);
     if (!claim) continue;
     const zone = safeZone(team.teamTz ?? 'UTC');

@@ -57,7 +57,12 @@ describe.each(await processDbTargets('fc-digest-'))('`jobs run digest` on $name'
   });
 
   it('with no channel set, sends nothing and says why', async () => {
+    await setChannel(null);
+    // Not due (Tuesday): nothing to say.
+    expect(await job('2026-12-01T15:05:00Z')).toEqual({ job: 'digest', sent: 0, skipped: 0, failed: 0 });
     expect(await job()).toMatchObject({ job: 'digest', sent: 0, skipped: 1, reason: expect.stringMatching(/no digest channel/) });
+    // Counted once a week, not on every tick while the digest is due: the skip is in the ledger.
+    expect(await job()).toMatchObject({ job: 'digest', sent: 0, skipped: 0, reason: expect.stringMatching(/no digest channel/) });
     expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
   });
 
