@@ -1,14 +1,13 @@
-// What an import did, as text for the terminal and (mrkdwn: true) for a Slack reply. Pure. Long
-// lists are cut, so a file of 100,000 bad rows still makes a short message.
+// What an import did, as text for the terminal and (mrkdwn: true) for a Slack reply. Pure. The CLI
+// lists every rejected row (an operator fixes the file from it); a Slack caller passes `maxListed`
+// so a file of 100,000 bad rows still fits in one message.
 import { escapeSlackText } from '../slack/parse/slack-text.js';
 import type { ImportSummary } from './import-leads.js';
-
-export const MAX_LISTED = 50;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function renderImportSummary(s: ImportSummary, opts: { mrkdwn?: boolean; maxListed?: number } = {}): string {
-  const max = opts.maxListed ?? MAX_LISTED;
+  const max = opts.maxListed ?? Infinity;
   const esc = opts.mrkdwn ? escapeSlackText : (t: string) => t;
   const lines: string[] = [];
   if (s.dryRun) lines.push('dry run: nothing was written');

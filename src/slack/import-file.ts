@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import type { WebClient } from '@slack/web-api';
 import { createOwnerResolver } from '../intake/resolve-owner.js';
-import { importLeads, ImportRefused } from '../intake/import-leads.js';
+import { importLeads, ImportRefused, type ImportSummary } from '../intake/import-leads.js';
 import { renderImportSummary } from '../intake/import-summary.js';
 import { escapeSlackText } from './parse/slack-text.js';
 import type { Services } from './services.js';
+import { fitLines } from './ui/format.js';
 
 /** A CSV shared with the app in Slack (a DM upload or the import modal's file field). */
 export interface SlackFile {
@@ -18,6 +19,17 @@ export interface SlackFile {
 
 // A 100,000-row CRM export is about 15 MB.
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+
+// Rejected rows and owner notes listed in a Slack reply, each list; the rest are counted. The CLI
+// lists them all, but a message past 40,000 characters is cut by Slack.
+export const SLACK_LISTED_MAX = 50;
+
+/** The summary as a Slack message: lists capped, and the whole kept within one message. */
+export function slackImportSummary(fileName: string | undefined, summary: ImportSummary): string {
+  const title = `*Import of ${escapeSlackText(fileName ?? 'your file')}*`;
+  // Reasons can quote a cell at full length (an owner's e-mail), so the cap alone is not enough.
+  return fitLines([title, ...renderImportSummary(summary, { mrkdwn: true, maxListed: SLACK_LISTED_MAX }).split('\n')]);
+}
 
 /** Why this file cannot be imported, or null. Checked before anything is downloaded. */
 export function refuseFile(file: SlackFile): string | null {
@@ -76,7 +88,7 @@ export async function importSlackFile(opts: {
       now,
       resolveOwner: createOwnerResolver({ db, teamId: opts.teamId, client: opts.client, logger: opts.services.logger, now: opts.services.now }),
     });
-    return `*Import of ${name}*\n${renderImportSummary(summary, { mrkdwn: true })}`;
+    return slackImportSummary(opts.file.name, summary);
   } catch (err) {
     if (err instanceof ImportRefused) return `:warning: Nothing was imported from *${name}*: ${err.message}`;
     throw err;

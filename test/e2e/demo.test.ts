@@ -23,11 +23,12 @@ function section(output: string, label: string): string {
 describe('`followup-coach demo`', () => {
   it('plays a Monday for the sample team and prints what each person sees, as plain text, and exits 0', async () => {
     const before = demoDirs();
+    // Issue #8: the demo prints within 60 seconds. Timed is the run itself (the suite builds first):
+    // on a 2-core machine about 8-10 s alone, 21 s with three demos side by side, 25 s in the suite.
     const started = Date.now();
     const { stdout } = await run(process.execPath, [cliPath(), 'demo'], { env, timeout: 90_000 });
-    // Alone on a 2-core machine it takes about 15 s (the goal is under a minute); beside the rest of
-    // the suite it may take twice that. Far beyond means something waits that should not.
-    expect(Date.now() - started).toBeLessThan(90_000);
+    const seconds = (Date.now() - started) / 1000;
+    expect(seconds, `the demo took ${seconds.toFixed(1)} s`).toBeLessThan(60);
     // Not a terminal: no colours.
     expect(stdout).not.toMatch(ANSI_ESCAPE);
 

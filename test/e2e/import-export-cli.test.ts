@@ -24,7 +24,7 @@ const SLACK_USERS: StandInUser[] = [
   { id: 'U0BO', tz: 'Europe/Berlin', real_name: 'Bo Berg', email: 'bo@coach.example' },
   { id: 'U0CARLA', tz: 'America/Los_Angeles', real_name: 'Carla Ruiz', email: 'carla@coach.example' },
 ];
-const TEAMS = { hubspot: 'T0HUB', salesforce: 'T0SF', pipedrive: 'T0PIPE', dry: 'T0DRY', copy: 'T0COPY' } as const;
+const TEAMS = { hubspot: 'T0HUB', salesforce: 'T0SF', pipedrive: 'T0PIPE', dry: 'T0DRY', copy: 'T0COPY', many: 'T0MANY' } as const;
 
 interface Cli {
   code: number;
@@ -218,6 +218,15 @@ describe.each(await processDbTargets('fc-import-'))('`import` and `export` on $n
     expect(await countLeads(TEAMS.dry)).toBe(0);
     const repIds = await withDb(async (db) => (await db.select({ id: reps.userId }).from(reps).where(eq(reps.teamId, TEAMS.dry))).map((r) => r.id).sort());
     expect(repIds).toEqual(['U0ANA', 'U0BO']);
+  }, 60_000);
+
+  it('lists every rejected row, however many (a Slack reply caps its list; the terminal does not)', async () => {
+    const bad = Array.from({ length: 75 }, (_, i) => `Lead ${i},not-an-address-${i}`);
+    const out = await importFile(writeTemp('many-bad.csv', ['Name,Email', 'Good Lead,good@lead.example', ...bad, ''].join('\n')), TEAMS.many);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout.split('\n')[0]).toBe('76 rows read: 1 created, 0 updated, 0 skipped (already up to date), 75 rejected.');
+    expect(rejectedLines(out.stdout)).toEqual(bad.map((_, i) => `line ${i + 3}: e-mail 'not-an-address-${i}' is not an address`));
+    expect(out.stdout).not.toContain('more');
   }, 60_000);
 
   it('round-trips: export, import into another team (owner ids mapped), export again: the same bytes', async () => {

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leads, teams } from '../../src/db/schema.js';
+import { ensureRep } from '../../src/db/ops/ensure-rep.js';
+import { deliveries, leads, teams } from '../../src/db/schema.js';
 import { THROTTLED } from '../../src/slack/middleware/rate-limit.js';
 import { processDbTargets } from '../support/db.js';
 import { CLOCK_START, seedOverdueReps } from '../support/morning-seed.js';
@@ -12,6 +14,8 @@ import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.
 
 const run = promisify(execFile);
 const TEAM = 'T0OPS';
+// Due a morning DM like the others, but owns no leads: nothing to say, so it is skipped.
+const IDLE_REP = 'U0IDLE';
 
 /** The value of one Prometheus series in the text format, or undefined. */
 function series(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -32,11 +36,19 @@ describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, 
   beforeAll(async () => {
     const database = await target.open();
     await database.migrate();
-    reps = await seedOverdueReps(database, TEAM, 3);
+    reps = await seedOverdueReps(database, TEAM, 4);
+    await ensureRep(database.db, TEAM, IDLE_REP, { tz: 'America/New_York' }, new Date('2026-11-20T15:00:00Z'));
+    // A claim left by a replica that died mid-send (its lease ran out; no lead to retry it for).
+    await database.db.insert(deliveries).values({
+      kind: 'speed-to-lead-reminder', teamId: TEAM, target: reps[0]!, periodKey: randomUUID(),
+      status: 'claimed', attempts: 1, leaseUntil: new Date(Date.now() - 60_000), claimedBy: 'replica-that-died',
+    });
     await database.close();
     slack = await startSlackStandIn({ teamId: TEAM });
-    // The first morning DM meets a 429 and is sent after the wait.
+    // The first morning DM meets a 429; tried again after the wait, it finds the rep's account
+    // deactivated, and fails for good. The three others are sent.
     slack.failNext('chat.postMessage', 'ratelimited', { status: 429, retryAfter: 1 });
+    slack.failNext('chat.postMessage', 'account_inactive');
     serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_CLOCK_START: CLOCK_START, FOLLOWUP_TICK: '* * * * * *', FOLLOWUP_SEND_RATE: '100', LOG_LEVEL: 'info' });
   }, 60_000);
 
@@ -46,10 +58,10 @@ describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, 
     await target.cleanup();
   });
 
-  it('GET /metrics reports requests by listener, ack latency, DMs by job, Slack 429s, the ledger backlog and database connections', async () => {
+  it('GET /metrics reports requests by listener, ack latency, DMs by job and outcome, Slack 429s, the ledger backlog and database connections', async () => {
     expect((await command('add "Metrics Co" value:100')).body.text).toMatch(/Added/);
     expect((await command('queue')).status).toBe(200);
-    await slack.waitFor(() => slack.callsOf('chat.postMessage').length >= 4, 20_000);
+    await slack.waitFor(() => slack.callsOf('chat.postMessage').length >= 5, 20_000);
     let text = '';
     // The job's counters move once its run ends.
     for (let i = 0; i < 50 && !(series(text, 'followup_messages_total', { job: 'morning', outcome: 'sent' }) === 3); i++) {
@@ -60,14 +72,35 @@ describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, 
     expect(series(text, 'followup_requests_total', { listener: 'command:/followup queue', outcome: 'ok' })).toBe(1);
     expect(series(text, 'followup_request_duration_seconds_count', { listener: 'command:/followup add' })).toBe(1);
     expect(series(text, 'followup_ack_duration_seconds_count', { route: '/slack/events', listener: 'command:/followup add' })).toBe(1);
-    // Acks over 1 s are counted (how many depends on the machine's load, so only the series is checked).
-    expect(text).toMatch(/^# TYPE followup_slow_acks_total counter$/m);
     expect(series(text, 'followup_messages_total', { job: 'morning', outcome: 'sent' })).toBe(3);
+    expect(series(text, 'followup_messages_total', { job: 'morning', outcome: 'failed' })).toBe(1);
+    expect(series(text, 'followup_messages_total', { job: 'morning', outcome: 'skipped' })).toBe(1);
+    // Speed-to-lead only claims what it sends: ticks with no lead to alert about count nothing.
+    expect(series(text, 'followup_messages_total', { job: 'speed-to-lead' })).toBeUndefined();
     expect(series(text, 'followup_slack_rate_limited_total', { method: 'chat.postMessage' })).toBe(1);
-    expect(text).toMatch(/^# TYPE followup_ledger_backlog gauge$/m);
+    // The dead replica's claim is backlog; the morning run finished all of its own.
+    expect(series(text, 'followup_ledger_backlog', { kind: 'speed-to-lead-reminder' })).toBe(1);
+    expect(series(text, 'followup_ledger_backlog', { kind: 'morning' })).toBeUndefined();
     expect(series(text, 'followup_db_connections')).toBeGreaterThanOrEqual(1);
     expect(series(text, 'followup_db_pool_max')).toBeGreaterThanOrEqual(1);
     expect(series(text, 'followup_process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('counts an ack over 1 s: a rep seen for the first time, while Slack is slow to give their profile', async () => {
+    const labels = { route: '/slack/events', listener: 'command:/followup stalled' };
+    const before = series(await metrics(), 'followup_slow_acks_total', labels) ?? 0;
+    // A new rep's users.info runs before the ack; the app gives up on it after 1.2 s.
+    slack.setDelay('users.info', 1500);
+    try {
+      const started = Date.now();
+      expect((await command('stalled', 'U0SLOW')).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThan(1000);
+    } finally {
+      slack.setDelay('users.info', 0);
+    }
+    const text = await metrics();
+    expect(series(text, 'followup_slow_acks_total', labels)).toBe(before + 1);
+    expect(series(text, 'followup_ack_duration_seconds_bucket', { ...labels, le: '1' })).toBe(0);
   });
 
   it('logs one JSON line per request and per job run, with team, rep, listener, duration and outcome, and no secrets', () => {
@@ -79,7 +112,7 @@ describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, 
     const request = lines.find((l) => l.msg === 'request' && l.listener === 'command:/followup add');
     expect(request).toMatchObject({ team: TEAM, rep: reps[0], outcome: 'ok', ms: expect.any(Number) });
     const job = lines.find((l) => l.msg === 'job run' && l.job === 'morning' && l.sent > 0);
-    expect(job).toMatchObject({ ms: expect.any(Number), outcome: 'ok' });
+    expect(job).toMatchObject({ sent: 3, failed: 1, skipped: 1, ms: expect.any(Number), outcome: 'some failed' });
     expect(serve.output()).not.toContain(BOT_TOKEN);
     expect(serve.output()).not.toContain(SIGNING_SECRET);
   });
