@@ -48,10 +48,17 @@ async function drawHome(services: Services, client: WebClient, teamId: string, u
     }
     if (rep.isGuest) return;
     const clock = { now, zone: rep.tz ?? 'UTC' };
-    const leads = await loadCoachLeads(db, { teamId, ownerId: userId });
     // This week, Monday to Monday in the rep's zone.
     const monday = inZone(now, clock.zone).startOf('week');
-    const [metrics] = await repMetrics(db, { teamId, ownerId: userId, from: monday.toJSDate(), to: monday.plus({ weeks: 1 }).toJSDate(), now });
+    // One snapshot for the queue and the week: a touch committed between two reads would show half
+    // (the step it completed still due, beside its count in the week).
+    const { leads, metrics } = await db.transaction(
+      async (tx) => ({
+        leads: await loadCoachLeads(tx, { teamId, ownerId: userId }),
+        metrics: (await repMetrics(tx, { teamId, ownerId: userId, from: monday.toJSDate(), to: monday.plus({ weeks: 1 }).toJSDate(), now }))[0],
+      }),
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
     let team: RepStalledSummary[] | null = null;
     if (rep.isManager) {
       // The same data as the digest and a manager's /followup stalled.
