@@ -1,6 +1,6 @@
 // The ack benchmark's load: signed `/followup` slash commands at a fixed rate, open loop, from a
 // process of its own. Run by bench/ack.ts; one JSON line of figures per rate on stdout.
-// Usage: tsx bench/ack-load.ts '<json LoadPlan>'
+// Usage: tsx bench/ack-load.ts < plan.json (a LoadPlan)
 import { Agent, request } from 'node:http';
 import { slackSignature, slashCommandBody } from '../src/demo/signed-request.js';
 import { held, stepFigures, type RequestSample, type StepFigures } from './ack-stats.js';
@@ -85,7 +85,9 @@ async function runStep(plan: LoadPlan, rate: number, seconds: number): Promise<{
   return { samples, elapsedMs: performance.now() - start };
 }
 
-const plan = JSON.parse(process.argv[2] ?? '{}') as LoadPlan;
+let input = '';
+for await (const chunk of process.stdin) input += chunk;
+const plan = JSON.parse(input) as LoadPlan;
 if (plan.warmupSeconds > 0) {
   const { samples, elapsedMs } = await runStep(plan, plan.rates[0]!, plan.warmupSeconds);
   process.stdout.write(`${JSON.stringify({ ...stepFigures(plan.rates[0]!, samples, elapsedMs), warmup: true })}\n`);

@@ -24,6 +24,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     rates: { type: 'string', default: '25,50,100,200,300,400,600,800,1200,1600,2400' },
     all: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
 const REPS = Number(values.reps);
@@ -38,11 +39,23 @@ if (!url) {
   process.exit(2);
 }
 
-const tsx = (script: string, args: string[], env: Record<string, string> = {}): ChildProcess =>
-  spawn(process.execPath, ['--import', 'tsx', join(packageRoot(), 'bench', script), ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+// Whatever happens to this process, its children go with it (a serve left behind would load the
+// machine the next run measures).
+const children = new Set<ChildProcess>();
+process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+const own = (child: ChildProcess): ChildProcess => {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+};
+
+const tsx = (script: string, env: Record<string, string> = {}): ChildProcess =>
+  own(
+    spawn(process.execPath, ['--import', 'tsx', join(packageRoot(), 'bench', script)], {
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    }),
+  );
 
 /** Runs the load process and collects its figures, one line per rate. */
 async function runLoad(target: string, expect: string, commands: LoadPlan['commands']): Promise<StepFigures[]> {
@@ -58,7 +71,9 @@ async function runLoad(target: string, expect: string, commands: LoadPlan['comma
     p99BoundMs: P99_BOUND_MS,
     all: values.all,
   };
-  const child = tsx('ack-load.ts', [JSON.stringify(plan)]);
+  const child = tsx('ack-load.ts');
+  // The plan goes through standard input: thousands of commands are too long for an argument list.
+  child.stdin!.end(JSON.stringify(plan));
   const figures: StepFigures[] = [];
   let buffer = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
@@ -77,7 +92,7 @@ async function runLoad(target: string, expect: string, commands: LoadPlan['comma
 
 const startBare = async (writeUrl?: string): Promise<{ url: string; child: ChildProcess }> => {
   const port = await freePort();
-  const child = tsx('ack-bare.ts', [], { PORT: String(port), SLACK_SIGNING_SECRET: SIGNING_SECRET, ...(writeUrl ? { BENCH_WRITE_URL: writeUrl } : {}) });
+  const child = tsx('ack-bare.ts', { PORT: String(port), SLACK_SIGNING_SECRET: SIGNING_SECRET, ...(writeUrl ? { BENCH_WRITE_URL: writeUrl } : {}) });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`bare app exited with ${code}`)));
@@ -122,7 +137,9 @@ try {
   const commands = leads.map((l) => ({ userId: l.owner_id, text: `log "${l.name}" call talked pricing next: send proposal by tomorrow` }));
 
   console.error(`serve on Postgres: ${REPS} reps, ${LEADS} leads`);
-  const serve = await startServe({ DATABASE_URL: scratch.url, SLACK_API_URL: slack.url });
+  // --cpu-prof: serve writes a .cpuprofile into the working directory as it exits (open it in Chrome's DevTools).
+  const serve = await startServe({ DATABASE_URL: scratch.url, SLACK_API_URL: slack.url }, { nodeArgs: values['cpu-prof'] ? ['--cpu-prof'] : [] });
+  own(serve.child);
   const app = await runLoad(`${serve.baseUrl}/slack/events`, 'Logged call', commands);
   const rss = await fetch(`${serve.baseUrl}/metrics`).then((r) => r.text()).then((t) => Number(/^followup_process_resident_memory_bytes (\S+)/m.exec(t)?.[1] ?? NaN));
   const exit = await serve.stop();

@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { migrationsFolder } from '../paths.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { preparingStatements } from './prepared-statements.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -61,7 +62,7 @@ function openPostgres(url: string, max: number, logger: QueryLogger): Database {
     // Lets GET /metrics count the app's connections in pg_stat_activity.
     connection: { application_name: APPLICATION_NAME },
   });
-  const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
+  const db = drizzlePostgres({ client: preparingStatements(client), schema, logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',

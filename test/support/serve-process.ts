@@ -34,9 +34,9 @@ export interface ServeProcess {
 }
 
 /** Starts `followup-coach serve` as a child process and waits until /healthz answers. */
-export async function startServe(env: Record<string, string>): Promise<ServeProcess> {
+export async function startServe(env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): Promise<ServeProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [cliPath(), 'serve'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), cliPath(), 'serve'], {
     env: {
       PATH: process.env.PATH ?? '',
       SLACK_BOT_TOKEN: BOT_TOKEN,
