@@ -10,11 +10,10 @@ import type { Metrics } from '../observability/metrics.js';
 
 export interface Scheduler {
   /**
-   * Stops ticking and starts no new send; the one in flight may finish. Resolves true when it has,
-   * false when `graceMs` ran out first. Its unfinished claims are the caller's to give back
-   * (releaseClaimsOf), once for every claimer of the process.
+   * Stops ticking and starts no new send; the one in flight may finish, for at most `graceMs`. Its
+   * unfinished claims are the caller's to give back (releaseClaimsOf), once for every claimer of the process.
    */
-  stop(graceMs?: number): Promise<boolean>;
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -75,9 +74,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     async stop(graceMs = 20_000) {
       await task.stop();
       abort.abort();
-      const tick = running;
-      if (!tick) return true;
-      return Promise.race([tick.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
+      if (running) await Promise.race([running, new Promise((r) => setTimeout(r, graceMs).unref())]);
     },
   };
 }

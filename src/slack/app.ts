@@ -46,8 +46,8 @@ export interface RunningSlackApp {
   inFlight: InFlight;
   /** Readiness answers 503 from now on, while requests are still served: a balancer stops sending before the listener closes. */
   beginShutdown(): void;
-  /** Stops taking requests and lets work under way finish, for at most `graceMs`; resolves whether it all did. */
-  stop(graceMs?: number): Promise<boolean>;
+  /** Stops taking requests and lets work under way finish, for at most `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 // Slack wants an answer within 3 s: retries here are short and few. A rate-limited call waits as told.
@@ -170,7 +170,6 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
         server?.closeAllConnections?.();
       }
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
-      return drained;
     },
   };
 }
