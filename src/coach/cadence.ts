@@ -1,3 +1,4 @@
+import type { StepOrigin } from '../domain/vocabulary.js';
 import { inZone } from './local-day.js';
 import type { Clock } from './types.js';
 
@@ -30,6 +31,6 @@ export function proposeCheckIn(clock: Clock): { action: string; dueAt: Date } {
 }
 
 /** R6 for an open lead, R11 for a customer: the step the coach sets when the rep gives none. */
-export function proposeNextFor(lead: { status: string; touchCount: number }, clock: Clock): { action: string; dueAt: Date; origin: 'coach' | 'checkin' } {
+export function proposeNextFor(lead: { status: string; touchCount: number }, clock: Clock): { action: string; dueAt: Date; origin: Exclude<StepOrigin, 'rep'> } {
   return lead.status === 'won' ? { ...proposeCheckIn(clock), origin: 'checkin' } : { ...proposeFollowUp(lead.touchCount, clock), origin: 'coach' };
 }

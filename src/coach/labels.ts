@@ -1,12 +1,4 @@
-import type { Tier } from './types.js';
-
-const TIER_LABEL: Record<Tier, string> = {
-  referral: 'Referral',
-  customer: 'Customer',
-  lead: 'Lead',
-  new: 'New lead',
-  cold: 'Cold prospect',
-};
+import { TIER_LABEL, type Tier } from '../domain/vocabulary.js';
 
 export const tierLabel = (tier: Tier): string => TIER_LABEL[tier];
 

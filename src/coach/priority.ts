@@ -1,4 +1,5 @@
-import type { CoachLead, Tier } from './types.js';
+import type { Tier } from '../domain/vocabulary.js';
+import type { CoachLead } from './types.js';
 import { likelihood } from './likelihood.js';
 
 // R1: referral > existing customer > existing lead > new lead > cold prospect.

@@ -1,7 +1,5 @@
 // Plain data the coach reasons about: no Slack, no database rows, no clock.
-export type Tier = 'referral' | 'customer' | 'lead' | 'new' | 'cold';
-export type LeadStatus = 'open' | 'won' | 'lost';
-export type TouchChannel = 'call' | 'email' | 'meeting' | 'visit' | 'message' | 'note';
+import type { LeadStatus, Tier, TouchChannel } from '../domain/vocabulary.js';
 
 export interface CoachStep {
   action: string;

@@ -13,15 +13,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { COMMITMENT_STATUSES, LEAD_STATUSES, NEXT_STEP_STATUSES, STEP_ORIGINS, TIERS, TOUCH_CHANNELS } from '../domain/vocabulary.js';
 
 // Every table carries the Slack team id; every time is timestamptz (stored UTC).
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const TIERS = ['referral', 'customer', 'lead', 'new', 'cold'] as const;
-export const LEAD_STATUSES = ['open', 'won', 'lost'] as const;
-export const TOUCH_CHANNELS = ['call', 'email', 'meeting', 'visit', 'message', 'note'] as const;
-export const NEXT_STEP_STATUSES = ['open', 'done', 'cancelled'] as const;
-export const COMMITMENT_STATUSES = ['pending', 'kept', 'missed'] as const;
+// The ledger's own states; the domain's words come from src/domain/vocabulary.ts.
 export const DELIVERY_STATUSES = ['claimed', 'sent', 'failed', 'skipped'] as const;
 
 const inList = (column: string, values: readonly string[]) =>
@@ -186,7 +183,7 @@ export const nextSteps = pgTable(
     theirCommitment: text('their_commitment'),
     theirStatus: text('their_status', { enum: COMMITMENT_STATUSES }),
     // 'rep' typed it, 'coach' proposed it (R6), 'checkin' is an R11 customer check-in.
-    origin: text('origin').notNull().default('rep'),
+    origin: text('origin', { enum: STEP_ORIGINS }).notNull().default('rep'),
     status: text('status', { enum: NEXT_STEP_STATUSES }).notNull().default('open'),
     // Done by its due time: what promise-kept % counts (R5).
     kept: boolean('kept'),
@@ -247,5 +244,3 @@ export type Lead = typeof leads.$inferSelect;
 export type Touch = typeof touches.$inferSelect;
 export type NextStep = typeof nextSteps.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
-export type Tier = (typeof TIERS)[number];
-export type TouchChannel = (typeof TOUCH_CHANNELS)[number];

@@ -1,4 +1,4 @@
-import type { Tier, TouchChannel } from '../coach/types.js';
+import type { Tier, TouchChannel } from '../domain/vocabulary.js';
 import type { When } from './demo-day.js';
 import { KENJI, MAYA, SAM } from './team.js';
 

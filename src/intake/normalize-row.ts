@@ -5,11 +5,9 @@ import { z } from 'zod';
 import { endOfLocalDay, safeZone } from '../coach/local-day.js';
 import { addLeadInput } from '../db/ops/add-lead.js';
 import { nextStepInput } from '../db/ops/log-touch.js';
-import { LEAD_STATUSES, TIERS, type Tier } from '../db/schema.js';
+import { isOneOf, LEAD_STATUSES, TIERS, type LeadStatus, type Tier } from '../domain/vocabulary.js';
 import { unguardCell, type ColumnMap, type ColumnRole } from './csv-columns.js';
 import { looksLikeEmail } from './resolve-owner.js';
-
-type LeadStatus = (typeof LEAD_STATUSES)[number];
 
 /** Words of CRM lifecycle stages, lead sources, statuses and ratings, lower-cased, punctuation as spaces. */
 const words = (text: string): string => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
@@ -210,7 +208,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'promised']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
-const ourTier = (text: string): Tier | null => ((TIERS as readonly string[]).includes(text.toLowerCase()) ? (text.toLowerCase() as Tier) : null);
+const ourTier = (text: string): Tier | null => {
+  const word = text.toLowerCase();
+  return isOneOf(TIERS, word) ? word : null;
+};
 // A next activity with a date but no subject (Pipedrive's export has only the date).
 const DEFAULT_NEXT_ACTION = 'follow up';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIERS } from '../db/schema.js';
+import { TIERS } from '../domain/vocabulary.js';
 
 const text = (max: number, what: string) =>
   z

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Services } from './services.js';
 import { DomainError } from '../db/errors.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
-import { USAGE } from './parse/command.js';
+import { USAGE } from './parse/usage.js';
 import { escapeSlackText } from './parse/slack-text.js';
 
 /** What a command answers: an ephemeral message to the rep who typed it. */

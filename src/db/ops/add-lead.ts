@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { TIERS } from '../../domain/vocabulary.js';
 import type { Db } from '../client.js';
 import { DomainError, isUniqueViolation } from '../errors.js';
-import { leads, TIERS, type Lead } from '../schema.js';
+import { leads, type Lead } from '../schema.js';
 import { claimRequest } from './claim-request.js';
 
 export const addLeadInput = z.object({

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { COMMITMENT_OUTCOMES } from '../../domain/vocabulary.js';
 import type { Db } from '../client.js';
 import { DomainError } from '../errors.js';
 import { leads, nextSteps, type Lead, type NextStep } from '../schema.js';
@@ -11,7 +12,7 @@ export const completeStepInput = z.object({
   repId: z.string().min(1),
   leadId: z.string().uuid(),
   /** R4: did the prospect do their side? */
-  theirs: z.enum(['kept', 'missed']).nullable().default(null),
+  theirs: z.enum(COMMITMENT_OUTCOMES).nullable().default(null),
   next: nextStepInput.nullable().default(null),
   requestKey: z.string().nullable().default(null),
   now: z.date(),

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { STEP_ORIGINS, TOUCH_CHANNELS } from '../../domain/vocabulary.js';
 import type { Db, Tx } from '../client.js';
-import { leads, nextSteps, TOUCH_CHANNELS, touches, type Lead, type NextStep, type Touch } from '../schema.js';
+import { leads, nextSteps, touches, type Lead, type NextStep, type Touch } from '../schema.js';
 import { claimOnce, lockLead } from './lock-lead.js';
 
 export const nextStepInput = z.object({
@@ -10,7 +11,7 @@ export const nextStepInput = z.object({
   allDay: z.boolean().default(true),
   promised: z.boolean().default(false),
   theirCommitment: z.string().trim().max(500).nullable().default(null),
-  origin: z.enum(['rep', 'coach', 'checkin']).default('rep'),
+  origin: z.enum(STEP_ORIGINS).default('rep'),
 });
 export type NextStepInput = z.input<typeof nextStepInput>;
 

@@ -1,7 +1,8 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Tier } from '../../domain/vocabulary.js';
 import type { Db } from '../client.js';
 import { DomainError, isUniqueViolation } from '../errors.js';
-import { leads, type Lead, type Tier } from '../schema.js';
+import { leads, type Lead } from '../schema.js';
 import { claimRequest } from './claim-request.js';
 import { takeRoundRobinOwner } from './round-robin.js';
 

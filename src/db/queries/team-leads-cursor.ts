@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { CoachLead, TouchChannel } from '../../coach/types.js';
+import type { CoachLead } from '../../coach/types.js';
+import type { TouchChannel } from '../../domain/vocabulary.js';
 import { rowsOf, type Db } from '../client.js';
 import type { Lead } from '../schema.js';
 

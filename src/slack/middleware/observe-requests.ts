@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { USAGE } from '../parse/command.js';
+import { USAGE } from '../parse/usage.js';
 import type { Services } from '../services.js';
 
 /** Per HTTP request: which listener handled it, so the transport's ack timing can be labelled. */

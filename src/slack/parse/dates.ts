@@ -21,11 +21,11 @@ function clean(text: string): string {
 const MAX_DATE_CHARS = 100;
 /** True when text cannot be a date, nor can any longer text ending with it. */
 export const tooLongForADate = (text: string): boolean => clean(text).length > MAX_DATE_CHARS;
-// "next friday" keeps chrono's reading (the Friday of next week); a plain weekday gets DESIGN §1's.
+// "next friday" keeps chrono's reading (the Friday of next week); a plain weekday means the next such day.
 const WEEKDAY_MODIFIER = /\b(next|last|past|prev|previous)\b/i;
 
 /**
- * Reads a due date in the rep's zone (DESIGN §1): a bare date means the end of that day, a weekday
+ * Reads a due date in the rep's zone: a bare date means the end of that day, a weekday
  * name the next such day (today counts until its end), a time that instant. Past dates are refused.
  */
 export function parseDueDate(text: string, ctx: { now: Date; zone: string }): DueDate {

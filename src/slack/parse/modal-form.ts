@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { safeZone } from '../../coach/local-day.js';
-import { CHANNELS, SIGNALS, textField, type NextStepArgs, type Signal, type TouchChannel } from './command.js';
+import { isOneOf, SIGNALS, TOUCH_CHANNELS, type Signal, type TouchChannel } from '../../domain/vocabulary.js';
 import { F } from '../ui/log-modal.js';
+import type { NextStepArgs } from './next-step.js';
+import { textField } from './text-field.js';
 
 /** What Slack sends back for one input element (only the fields we read). */
 export interface InputState {
@@ -67,7 +69,7 @@ export function readLogForm(state: FormState, ctx: { now: Date; zone: string }):
   const leadId = field(state, F.lead)?.selected_option?.value ?? '';
   if (!leadId) errors[F.lead] = 'Pick the lead you reached.';
   const channel = field(state, F.channel)?.selected_option?.value ?? '';
-  if (!(CHANNELS as readonly string[]).includes(channel)) errors[F.channel] = 'Pick how you reached them.';
+  if (!isOneOf(TOUCH_CHANNELS, channel)) errors[F.channel] = 'Pick how you reached them.';
   const rawOutcome = field(state, F.outcome)?.value ?? '';
   let outcome: string | null = null;
   if (rawOutcome.trim()) {
@@ -77,7 +79,7 @@ export function readLogForm(state: FormState, ctx: { now: Date; zone: string }):
   }
   const signals = (field(state, F.signals)?.selected_options ?? [])
     .map((o) => o.value)
-    .filter((v): v is Signal => (SIGNALS as readonly string[]).includes(v));
+    .filter((v): v is Signal => isOneOf(SIGNALS, v));
   const next = readNextStep(state, ctx, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { leadId, channel: channel as TouchChannel, outcome, next, signals } };

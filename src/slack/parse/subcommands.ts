@@ -1,9 +1,11 @@
 import { DateTime, IANAZone } from 'luxon';
+import { COMMITMENT_OUTCOMES, isOneOf, type CommitmentOutcome } from '../../domain/vocabulary.js';
 import { parseDueDate } from './dates.js';
-import { takeNextClause, textField, type NextStepArgs, type ParseResult } from './command.js';
+import { takeNextClause, type NextStepArgs } from './next-step.js';
+import { fail, type ParseResult } from './parse-result.js';
 import { parseChannelMention, parseUserMention, quoteUserText } from './slack-text.js';
+import { textField } from './text-field.js';
 
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 type Ctx = { now: Date; zone: string };
 
 /** Optional free text after a lead (a note, a reason): null when absent. */
@@ -13,7 +15,7 @@ export function parseOptionalText(text: string, label: string, max = 500): Parse
 }
 
 export interface DoneArgs {
-  theirs: 'kept' | 'missed' | null;
+  theirs: CommitmentOutcome | null;
   next: NextStepArgs | null;
 }
 
@@ -27,7 +29,7 @@ export function parseDoneTail(tail: string, ctx: Ctx): ParseResult<DoneArgs> {
   const they = /^they:\s*(\S+)$/i.exec(rest);
   if (they) {
     const v = they[1]!.toLowerCase();
-    if (v !== 'kept' && v !== 'missed') return fail(`After they: say kept or missed (not "${quoteUserText(they[1]!)}").`);
+    if (!isOneOf(COMMITMENT_OUTCOMES, v)) return fail(`After they: say kept or missed (not "${quoteUserText(they[1]!)}").`);
     theirs = v;
   } else if (rest) {
     return fail(`I didn't understand "${quoteUserText(rest)}": add they:kept, they:missed or next: <action> by <date>.`);

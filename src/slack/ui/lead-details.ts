@@ -1,9 +1,8 @@
 import type { LeadHistory } from '../../db/queries/lead-history.js';
+import { NEXT_STEP_STATUS_LABEL } from '../../domain/vocabulary.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { formatDue } from '../parse/dates.js';
 import { leadName, leadSummary, nextStepText } from './format.js';
-
-const STEP_STATUS: Record<string, string> = { open: 'open', done: 'done', cancelled: 'replaced' };
 
 /** `/followup show`: the lead's details, touches and next steps, newest first. */
 export function leadDetailsText({ lead, touches, steps }: LeadHistory, zone: string, now: Date): string {
@@ -15,7 +14,7 @@ export function leadDetailsText({ lead, touches, steps }: LeadHistory, zone: str
   if (lead.snoozedUntil && lead.snoozedUntil > now) lines.push(`Snoozed until ${when(lead.snoozedUntil)}.`);
   if (steps.length) {
     lines.push('', '*Next steps*');
-    for (const s of steps) lines.push(`• [${STEP_STATUS[s.status] ?? s.status}${s.kept === false ? ', late' : ''}] ${nextStepText(s, zone, now)}`);
+    for (const s of steps) lines.push(`• [${NEXT_STEP_STATUS_LABEL[s.status]}${s.kept === false ? ', late' : ''}] ${nextStepText(s, zone, now)}`);
   }
   if (touches.length) {
     lines.push('', '*Touches*');

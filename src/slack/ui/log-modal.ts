@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { SIGNAL_LABEL, SIGNALS, TOUCH_CHANNEL_LABEL, TOUCH_CHANNELS } from '../../domain/vocabulary.js';
 import { escapeSlackText } from '../parse/slack-text.js';
-import { CHANNELS, SIGNALS } from '../parse/command.js';
 
 export const LOG_MODAL = 'log_touch';
 export const NEXT_MODAL = 'set_next_step';
@@ -18,16 +18,6 @@ export const F = {
   theirs: 'their_commitment',
   signals: 'signals',
 } as const;
-
-const SIGNAL_LABEL: Record<(typeof SIGNALS)[number], string> = {
-  vague: 'Vague or noncommittal',
-  'no-interest': 'No specific interest',
-  'no-time': "Won't spend time",
-  'never-initiates': 'Never initiates',
-  'no-details': 'Never asks for details',
-  'missed-promise': 'Failed to keep a promise',
-  distracted: 'Distracted',
-};
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
 export const leadOption = (lead: { id: string; name: string }): PlainTextOption => ({ text: plain(lead.name), value: lead.id });
@@ -75,7 +65,7 @@ export function logModal(opts: { lead?: { id: string; name: string } } = {}): Mo
       input(
         F.channel,
         'How',
-        { type: 'static_select', action_id: F.channel, options: CHANNELS.map((c) => ({ text: plain(c), value: c })) },
+        { type: 'static_select', action_id: F.channel, options: TOUCH_CHANNELS.map((c) => ({ text: plain(TOUCH_CHANNEL_LABEL[c]), value: c })) },
         false,
       ),
       input(F.outcome, 'Outcome', { type: 'plain_text_input', action_id: F.outcome, multiline: true, max_length: 2000 }),

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildQueue, proposeCheckIn, proposeFollowUp, TIER_RANK, type CoachLead, type Tier } from '../../../src/coach/index.js';
+import { buildQueue, proposeCheckIn, proposeFollowUp, TIER_RANK, type CoachLead } from '../../../src/coach/index.js';
 import { inZone } from '../../../src/coach/local-day.js';
+import { TIERS } from '../../../src/domain/vocabulary.js';
 
 const NOW = new Date('2026-11-25T15:00:00Z');
 const DAY = 86_400_000;
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC', 'America/Los_Angeles'];
-const TIERS: Tier[] = ['referral', 'customer', 'lead', 'new', 'cold'];
 
 const arbStep = fc.option(
   fc.record({

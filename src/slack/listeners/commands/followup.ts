@@ -1,5 +1,5 @@
 import type { AckFn, Middleware, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { splitSubcommand } from '../../parse/command.js';
+import { splitSubcommand } from '../../parse/split-subcommand.js';
 import { quoteUserText } from '../../parse/slack-text.js';
 import { explainFailure, refuse, type Reply } from '../../reply.js';
 import type { Services } from '../../services.js';

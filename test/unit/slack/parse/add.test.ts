@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAdd, parseAmount, splitSubcommand, USAGE, type AddArgs } from '../../../../src/slack/parse/command.js';
+import { parseAdd, parseAmount, type AddArgs } from '../../../../src/slack/parse/add.js';
+import { splitSubcommand } from '../../../../src/slack/parse/split-subcommand.js';
+import { USAGE } from '../../../../src/slack/parse/usage.js';
 
 function added(rest: string): AddArgs {
   const r = parseAdd(rest);

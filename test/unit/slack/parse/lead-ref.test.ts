@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLeadRef, type LeadCandidate } from '../../../../src/slack/parse/command.js';
+import { resolveLeadRef, type LeadCandidate } from '../../../../src/slack/parse/lead-ref.js';
 
 const lead = (id: string, name: string): LeadCandidate => ({ id, name });
 const ACME = lead('1', 'Acme');

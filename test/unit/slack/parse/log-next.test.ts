@@ -1,13 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import {
-  CHANNELS,
-  parseLogTail,
-  parseNextStep,
-  resolveLeadRef,
-  type LogArgs,
-  type NextStepArgs,
-} from '../../../../src/slack/parse/command.js';
+import { TOUCH_CHANNELS } from '../../../../src/domain/vocabulary.js';
+import { resolveLeadRef } from '../../../../src/slack/parse/lead-ref.js';
+import { parseLogTail, type LogArgs } from '../../../../src/slack/parse/log.js';
+import { parseNextStep, type NextStepArgs } from '../../../../src/slack/parse/next-step.js';
 
 const NY = 'America/New_York';
 const ctx = { now: new Date('2026-11-25T15:00:00Z'), zone: NY }; // Wednesday 10:00 in New York
@@ -115,7 +111,7 @@ describe('parseLogTail', () => {
   });
 
   it('knows every channel, case-insensitive', () => {
-    for (const channel of CHANNELS) expect(logged(channel.toUpperCase())).toEqual({ channel, outcome: null, next: null, signals: [] });
+    for (const channel of TOUCH_CHANNELS) expect(logged(channel.toUpperCase())).toEqual({ channel, outcome: null, next: null, signals: [] });
     expect(logged('call: talked')).toMatchObject({ channel: 'call', outcome: 'talked' });
   });
 

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAdd, parseLogTail, parseNextStep, resolveLeadRef, TIERS, type LeadCandidate } from '../../../../src/slack/parse/command.js';
+import { TIERS } from '../../../../src/domain/vocabulary.js';
+import { parseAdd } from '../../../../src/slack/parse/add.js';
+import { resolveLeadRef, type LeadCandidate } from '../../../../src/slack/parse/lead-ref.js';
+import { parseLogTail } from '../../../../src/slack/parse/log.js';
+import { parseNextStep } from '../../../../src/slack/parse/next-step.js';
 import { containsMentionSequence, escapeSlackText, unescapeSlackText } from '../../../../src/slack/parse/slack-text.js';
 
 const ctx = { now: new Date('2026-11-25T15:00:00Z'), zone: 'America/New_York' };

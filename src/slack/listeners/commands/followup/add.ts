@@ -1,6 +1,6 @@
 import { addLead } from '../../../../db/ops/add-lead.js';
 import { ensureRep } from '../../../../db/ops/ensure-rep.js';
-import { parseAdd } from '../../../parse/command.js';
+import { parseAdd } from '../../../parse/add.js';
 import { addedText } from '../../../ui/command-replies.js';
 import { refuse, reply } from '../../../reply.js';
 import type { Subcommand } from './context.js';

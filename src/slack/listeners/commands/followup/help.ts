@@ -1,4 +1,4 @@
-import { USAGE } from '../../../parse/command.js';
+import { USAGE } from '../../../parse/usage.js';
 import { escapeSlackText } from '../../../parse/slack-text.js';
 import { reply } from '../../../reply.js';
 import type { Subcommand } from './context.js';

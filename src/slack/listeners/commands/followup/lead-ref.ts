@@ -1,5 +1,5 @@
 import { leadCandidates, teamLeadCandidates } from '../../../../db/queries/lead-candidates.js';
-import { resolveLeadRef, type LeadCandidate, type LeadMatch } from '../../../parse/command.js';
+import { resolveLeadRef, type LeadCandidate, type LeadMatch } from '../../../parse/lead-ref.js';
 import { refuse, type Reply } from '../../../reply.js';
 import type { CommandContext } from './context.js';
 import { escapeSlackText, quoteUserText } from '../../../parse/slack-text.js';

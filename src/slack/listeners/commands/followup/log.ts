@@ -1,7 +1,8 @@
 import { proposeNextFor } from '../../../../coach/cadence.js';
 import { logTouch } from '../../../../db/ops/log-touch.js';
 import { leadCandidates } from '../../../../db/queries/lead-candidates.js';
-import { parseLogTail, resolveLeadRef } from '../../../parse/command.js';
+import { resolveLeadRef } from '../../../parse/lead-ref.js';
+import { parseLogTail } from '../../../parse/log.js';
 import { loggedText } from '../../../ui/command-replies.js';
 import { logModal } from '../../../ui/log-modal.js';
 import { refuse, reply } from '../../../reply.js';

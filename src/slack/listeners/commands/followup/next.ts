@@ -1,6 +1,7 @@
 import { setNextStep } from '../../../../db/ops/set-next-step.js';
 import { leadCandidates } from '../../../../db/queries/lead-candidates.js';
-import { parseNextStep, resolveLeadRef } from '../../../parse/command.js';
+import { resolveLeadRef } from '../../../parse/lead-ref.js';
+import { parseNextStep } from '../../../parse/next-step.js';
 import { nextSetText } from '../../../ui/command-replies.js';
 import { refuse, reply } from '../../../reply.js';
 import type { Subcommand } from './context.js';

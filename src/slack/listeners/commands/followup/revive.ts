@@ -1,5 +1,5 @@
 import { reviveLead } from '../../../../db/ops/revive-lead.js';
-import { textField } from '../../../parse/command.js';
+import { textField } from '../../../parse/text-field.js';
 import { refuse, reply } from '../../../reply.js';
 import { revivedText } from '../../../ui/command-replies.js';
 import type { Subcommand } from './context.js';

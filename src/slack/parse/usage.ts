@@ -1,0 +1,23 @@
+import { COMMITMENT_OUTCOMES, SIGNALS, TIERS, TOUCH_CHANNELS } from '../../domain/vocabulary.js';
+
+// One usage line per subcommand. Plain text: escape before putting it in mrkdwn.
+export const USAGE: Record<string, string> = {
+  help: '/followup help',
+  add: `/followup add <name> [tier:${TIERS.join('|')}] [value:<amount>] [company:<text>] [email:<addr>] [phone:<text>] [owner:@user]`,
+  log: `/followup log <lead> <${TOUCH_CHANNELS.join('|')}> [<outcome text>] [next: <action> by <date> [promised] [they: <prospect's commitment>]] [signals:<${SIGNALS.join('|')}>,…]`,
+  next: "/followup next <lead> <action> by <date> [promised] [they: <prospect's commitment>]",
+  done: `/followup done <lead> [${COMMITMENT_OUTCOMES.map((o) => `they:${o}`).join('|')}] [next: <action> by <date>]`,
+  snooze: '/followup snooze <lead> until <date> [<reason>]',
+  revive: '/followup revive <lead> <trigger event>',
+  reassign: '/followup reassign <lead> @user  (or: reassign all @from @to)',
+  won: '/followup won <lead> [<note>]',
+  lost: '/followup lost <lead> [<reason>]',
+  queue: '/followup queue',
+  stalled: '/followup stalled',
+  settings:
+    '/followup settings [dm:<HH:MM>] [tz:<IANA zone>] [off:<date>] [on] [digest:#channel] [digest-day:<mon..sun>] [digest-time:<HH:MM>] [team-tz:<IANA zone>] [manager:@user] [manager:-@user]',
+  show: '/followup show <lead>',
+  undo: '/followup undo',
+  delete: '/followup delete <lead>',
+  import: '/followup import  (managers: opens the CSV import form; or drop a CSV into the app\'s DM)',
+};
