@@ -1,4 +1,4 @@
-// Benchmark: loading the coach's input at 500,000 leads and 2,000,000 touches (DESIGN §3, issue #3).
+// Benchmark: loading the coach's input at 500,000 leads and 2,000,000 touches (docs/architecture.md#principles, issue #3).
 // Usage: DATABASE_URL=postgres://… npm run bench:queries [-- --leads 500000 --touches 2000000 --reps 200]
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';

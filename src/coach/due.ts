@@ -5,7 +5,7 @@ import type { Clock, CoachLead } from './types.js';
 /** Why a lead is in today's queue. */
 export type DueKind = 'first-contact' | 'step' | 'check-in' | 'revived';
 
-/** The lifecycle of DESIGN §1: which leads are due today, and for what. Null: not in the queue. */
+/** The lifecycle of a lead (docs/rules.md#lifecycle): which leads are due today, and for what. Null: not in the queue. */
 export function dueKind(lead: CoachLead, clock: Clock): DueKind | null {
   if (!isActive(lead, clock.now)) return null;
   const step = lead.openStep;

@@ -1,4 +1,4 @@
-// The coaching rules of DESIGN §1 as pure functions: no Slack, no database, the clock passed in.
+// The coaching rules R1–R15 (docs/rules.md) as pure functions: no Slack, no database, the clock passed in.
 export * from './types.js';
 export * from './cadence.js';
 export * from './due.js';

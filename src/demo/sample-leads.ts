@@ -3,7 +3,7 @@ import type { When } from './demo-day.js';
 import { KENJI, MAYA, SAM } from './team.js';
 
 // The demo team's leads and what happened to them over the last weeks, in each owner's own zone.
-// Together they set off every warning the coach gives on Monday morning (DESIGN §1): R2 new
+// Together they set off every warning the coach gives on Monday morning (docs/rules.md): R2 new
 // arrivals, R3 no next step, R5 missed promises, R7 stopped at 1–2 touches, R8 too soon, R9 no
 // progress, R11 a customer check-in, R12 cold prospects (waiting, revived, with a step due), R14 a
 // call to confirm by e-mail, and snoozed, won and lost leads for the digest.

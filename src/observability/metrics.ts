@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** The app's Prometheus series (DESIGN §2 GET /metrics). One registry per process, never the global one. */
+/** The app's Prometheus series (GET /metrics, docs/operations.md#http). One registry per process, never the global one. */
 export interface Metrics {
   registry: Registry;
   /** Bolt listeners: count and duration of the whole handler, by listener and outcome. */
