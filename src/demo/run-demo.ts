@@ -7,7 +7,7 @@ import pino from 'pino';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { startScheduler } from '../jobs/scheduler.js';
-import { jobSlackClient } from '../jobs/slack-client.js';
+import { jobSlackClient } from '../outbound/slack-client.js';
 import { createLogger } from '../logger.js';
 import { startSlackApp } from '../slack/app.js';
 import { settableClock } from './clock.js';

@@ -1,41 +1,39 @@
-import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { summarizeStalled, type RepStalledSummary } from '../coach/stalled.js';
 import { safeZone } from '../coach/local-day.js';
-import { repMetrics } from '../db/queries/rep-metrics.js';
+import type { Db } from '../db/client.js';
+import { claimDelivery, finishDelivery, releaseDelivery } from '../db/ledger.js';
+import { activeTeamIds } from '../db/queries/active-teams.js';
+import { repMetrics, type RepMetrics } from '../db/queries/rep-metrics.js';
 import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
-import { reps as repsTable, teams } from '../db/schema.js';
-import type { RepMetrics } from '../db/queries/rep-metrics.js';
+import { teamById } from '../db/queries/team-by-id.js';
+import { repDisplayNames } from '../db/queries/team-reps.js';
+import { postDigest, uploadDigestChart } from '../outbound/digest-post.js';
+import { PERMANENT_SLACK_ERRORS, slackErrorCode } from '../outbound/slack-errors.js';
+import type { SlackClient } from '../outbound/slack-client.js';
 import { digestChartSvg } from '../slack/ui/digest-chart.js';
-import { renderPng } from './render-chart.js';
 import { digestMessages } from '../slack/ui/digest-message.js';
 import { digestDue } from './digest-schedule.js';
-import { claimDelivery, finishDelivery, releaseDelivery } from './ledger.js';
-import { activeTeamIds, type JobSummary, type MorningOptions } from './morning.js';
-import { PERMANENT_SLACK_ERRORS, slackErrorCode } from './post-dm.js';
+import { newClaimer, type JobOptions, type JobSummary } from './job-options.js';
+import { renderPng } from './render-chart.js';
 
 // Names shown per stalled category and rep; the rest are counted.
 const NAMES_PER_CATEGORY = 5;
 
 /** The picture: per-rep touch distribution and promise-kept %, uploaded into the digest's thread. */
 async function uploadChart(
-  opts: Omit<MorningOptions, 'sendRate' | 'concurrency'>,
+  db: Db,
+  client: SlackClient,
   channel: string,
   threadTs: string | undefined,
   teamId: string,
   reps: { summary: RepStalledSummary; metrics: RepMetrics | undefined }[],
   weekLabel: string,
 ): Promise<void> {
-  const names = new Map(
-    (await opts.database.db.select({ id: repsTable.userId, name: repsTable.displayName }).from(repsTable).where(eq(repsTable.teamId, teamId))).map((r) => [r.id, r.name]),
-  );
+  const names = await repDisplayNames(db, teamId);
   const rows = reps.filter((r) => r.metrics).map((r) => ({ label: names.get(r.summary.ownerId) || r.summary.ownerId, metrics: r.metrics! }));
   if (rows.length === 0) return;
-  const png = renderPng(digestChartSvg(rows));
-  // Slack's external upload flow (files.getUploadURLExternal, then completeUploadExternal).
-  const file = { file: png, filename: 'follow-up-digest.png', title: `Follow-up digest — ${weekLabel}` };
-  await opts.client.filesUploadV2(threadTs ? { ...file, channel_id: channel, thread_ts: threadTs } : { ...file, channel_id: channel });
+  await uploadDigestChart(client, channel, threadTs, renderPng(digestChartSvg(rows)), `Follow-up digest — ${weekLabel}`);
 }
 
 // The ledger's target for a digest that was due with no channel to go to (never a channel id).
@@ -50,13 +48,13 @@ export interface DigestSummary extends JobSummary {
  * R15's weekly digest in the manager channel: per rep, the stalled leads by category (with how
  * long) and the metrics behind R2, R3, R5 and R7; once per channel per week (delivery ledger).
  */
-export async function runDigest(opts: Omit<MorningOptions, 'sendRate' | 'concurrency'>): Promise<DigestSummary> {
+export async function runDigest(opts: Omit<JobOptions, 'sendRate' | 'concurrency'>): Promise<DigestSummary> {
   const summary: DigestSummary = { job: 'digest', sent: 0, skipped: 0, failed: 0 };
   const { db } = opts.database;
-  const claimer = opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const claimer = opts.claimer ?? newClaimer();
   for (const teamId of await activeTeamIds(db, opts.teamId)) {
     if (opts.signal?.aborted) break;
-    const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+    const team = await teamById(db, teamId);
     if (!team) continue;
     const due = digestDue({ ...team, digestChannel: team.digestChannel ?? NO_CHANNEL }, opts.at);
     if (!due) continue;
@@ -86,17 +84,14 @@ export async function runDigest(opts: Omit<MorningOptions, 'sendRate' | 'concurr
     const weekLabel = `week of ${DateTime.fromJSDate(due.from, { zone }).toFormat('d LLL yyyy')}`;
     const log = opts.logger.child({ job: 'digest', teamId, channel: team.digestChannel, period: due.periodKey });
     try {
-      const [first, ...rest] = digestMessages({ weekLabel, reps });
-      const posted = await opts.client.chat.postMessage({ channel: team.digestChannel, text: first!.text, blocks: first!.blocks });
-      for (const part of rest) {
-        await opts.client.chat.postMessage({ channel: team.digestChannel, thread_ts: posted.ts, text: part.text, blocks: part.blocks });
-      }
-      await finishDelivery(db, claim.id, { status: 'sent', slackTs: posted.ts ?? '' });
+      const messages = digestMessages({ weekLabel, reps });
+      const ts = await postDigest(opts.client, team.digestChannel, messages);
+      await finishDelivery(db, claim.id, { status: 'sent', slackTs: ts ?? '' });
       summary.sent += 1;
-      await uploadChart(opts, team.digestChannel, posted.ts, teamId, reps, weekLabel).catch((err: Error) =>
+      await uploadChart(db, opts.client, team.digestChannel, ts, teamId, reps, weekLabel).catch((err: Error) =>
         log.warn({ error: err.message }, 'digest chart not uploaded (the digest itself went out)'),
       );
-      log.info({ messages: rest.length + 1 }, 'digest sent');
+      log.info({ messages: messages.length }, 'digest sent');
     } catch (err) {
       const code = slackErrorCode(err);
       if (PERMANENT_SLACK_ERRORS.has(code)) await finishDelivery(db, claim.id, { status: 'failed', error: code });

@@ -1,9 +1,10 @@
 import cron from 'node-cron';
-import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
+import type { SlackClient } from '../outbound/slack-client.js';
 import { runDigest } from './digest.js';
-import { runMorning, type JobSummary } from './morning.js';
+import type { JobSummary } from './job-options.js';
+import { runMorning } from './morning.js';
 import { runSpeedToLead } from './speed-to-lead.js';
 import { purgeUninstalled } from './purge.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -22,7 +23,7 @@ export interface Scheduler {
  */
 export interface SchedulerOptions {
   database: Database;
-  client: WebClient;
+  client: SlackClient;
   logger: Logger;
   now?: () => Date;
   cron?: string;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/client.js';
-import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '../../../src/jobs/ledger.js';
+import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '../../../src/db/ledger.js';
 import { dbTargets } from '../../support/db.js';
 
 const key = (target: string) => ({ kind: 'morning', teamId: 'T1', target, periodKey: '2026-11-25' });

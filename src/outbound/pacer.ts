@@ -1,5 +1,9 @@
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+// Slack allows about one message a second per channel and a workspace-wide cap; DMs are one channel
+// each, so the workspace cap is what binds. Ten a second keeps well under it.
+export const DEFAULT_SEND_RATE = 10;
+
 /**
  * Spaces calls to Slack at most `perSecond` apart across all workers, and holds everyone back
  * when Slack answers 429 (Retry-After applies to the workspace, not just the one call).
@@ -24,13 +28,4 @@ export class Pacer {
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
   }
-}
-
-/** Runs `fn` over the items with at most `limit` in flight. */
-export async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let i = 0;
-  const worker = async () => {
-    while (i < items.length) await fn(items[i++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/client.js';
-import { deliveries, type Delivery } from '../db/schema.js';
+import type { Queryable } from './client.js';
+import { deliveries, type Delivery } from './schema.js';
 
 export interface DeliveryKey {
   kind: string;

@@ -3,11 +3,14 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { boltLogger } from '../logger.js';
 
+/** The Web API client outbound sends go through; jobs name it by this type, not by @slack/web-api. */
+export type SlackClient = WebClient;
+
 /**
  * The scheduler's own Web API client: no automatic retries, because a retried chat.postMessage
  * whose first try did arrive would post twice. The delivery ledger owns retries instead.
  */
-export function jobSlackClient(config: Config, logger: Logger): WebClient {
+export function jobSlackClient(config: Config, logger: Logger): SlackClient {
   return new WebClient(config.SLACK_BOT_TOKEN, {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     retryConfig: { retries: 0 },
