@@ -1,12 +1,11 @@
 // Streams the records of an uploaded CSV file with the line each starts on. csv-parse does the
-// parsing; this file sniffs the delimiter, refuses what is not CSV text before anything is read
-// further, and numbers lines itself (csv-parse counts a CRLF inside quotes as two lines and loses
-// count across a record it had to skip).
+// parsing; csv-sniff refuses what is not CSV text before anything is read further and picks the
+// delimiter; line-index numbers the lines.
 import { parse, type CsvError, type Options } from 'csv-parse';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-
-/** The file cannot be imported at all; nothing was written. */
-export class ImportRefused extends Error {}
+import { HEADER_LIMIT, refuseNonText, scanHeaderLine, SNIFF_BYTES, UTF8_BOM } from './csv-sniff.js';
+import { ImportRefused } from './import-refused.js';
+import { breaksBeforeField, lineBreaks, LineIndex } from './line-index.js';
 
 export type CsvSource = AsyncIterable<Buffer | string> | NodeJS.ReadableStream;
 
@@ -21,137 +20,6 @@ export interface CsvFile {
   rows: AsyncIterable<CsvRow>;
   /** Stops reading (the source is destroyed): for a file refused after its header was read. */
   close(): void;
-}
-
-const DELIMITERS = [',', ';', '\t'] as const;
-// The header line must come within this much; a longer one is not a CRM export.
-const HEADER_LIMIT = 1 << 20;
-const SNIFF_BYTES = 64 * 1024;
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/**
- * Where the first line ends (outside quotes), and how often each candidate delimiter occurs in it,
- * or null when the line has not ended within `text` yet.
- */
-export function scanHeaderLine(text: string, atEnd: boolean): { delimiter: string } | null {
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
-  let quoted = false;
-  let ended = atEnd;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) {
-      ended = true;
-      break;
-    } else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  if (!ended) return null;
-  // The most frequent wins; a tie (a one-column file) goes to the comma, listed first.
-  let delimiter: string = ',';
-  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(delimiter)!) delimiter = d;
-  return { delimiter };
-}
-
-/** Refuses what is not UTF-8 text, before a byte of it is parsed. `whole`: the head is all there is to the header. */
-export function refuseNonText(head: Buffer, whole: boolean): void {
-  if (whole && head.subarray(0, SNIFF_BYTES).toString('utf8').replace(/^\uFEFF/, '').trim() === '') throw new ImportRefused('the file is empty');
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new ImportRefused('the file is UTF-16 text, not a UTF-8 CSV file (save or export it as "CSV UTF-8")');
-  }
-  if (head.subarray(0, SNIFF_BYTES).includes(0)) {
-    throw new ImportRefused('the file is not CSV text (it holds NUL bytes: a binary or UTF-16 file)');
-  }
-  try {
-    // stream: true lets a character cut at the end of the sample through.
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, SNIFF_BYTES), { stream: true });
-  } catch {
-    throw new ImportRefused('the file is not UTF-8 text (save or export it as "CSV UTF-8")');
-  }
-}
-
-/**
- * Byte offsets where lines start, as the bytes go by on their way to the parser. "\r\n", "\r" and
- * "\n" each end a line. Offsets behind the parser are dropped, so memory stays flat.
- */
-export class LineIndex {
-  private starts: number[] = [];
-  private head = 0;
-  /** Lines that started before the oldest offset still kept. */
-  private base = 1;
-  private offset = 0;
-  private pendingCr = false;
-  private lastContent = -1;
-
-  feed(chunk: Buffer): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
-      if (byte !== 0x0a && byte !== 0x0d) this.lastContent = this.offset + i;
-      if (this.pendingCr) {
-        this.pendingCr = false;
-        if (byte === 0x0a) {
-          this.starts.push(this.offset + i + 1);
-          continue;
-        }
-        this.starts.push(this.offset + i);
-      }
-      if (byte === 0x0d) this.pendingCr = true;
-      else if (byte === 0x0a) this.starts.push(this.offset + i + 1);
-    }
-    this.offset += chunk.length;
-  }
-
-  end(): void {
-    if (this.pendingCr) this.starts.push(this.offset);
-    this.pendingCr = false;
-  }
-
-  /** The 1-based line of the byte at `offset`. */
-  lineOf(offset: number): number {
-    let lo = this.head;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.base + lo - this.head;
-  }
-
-  /** The line of the last byte that is not a line break (0 for none). */
-  lastLine(): number {
-    return this.lastContent < 0 ? 0 : this.lineOf(this.lastContent);
-  }
-
-  /** Forgets the line starts before `offset`: no later question asks about them. */
-  forgetBefore(offset: number): void {
-    while (this.head < this.starts.length && this.starts[this.head]! <= offset) {
-      this.head++;
-      this.base++;
-    }
-    if (this.head > 4096) {
-      this.starts = this.starts.slice(this.head);
-      this.head = 0;
-    }
-  }
-}
-
-const lineBreaks = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0;
-
-/**
- * Line breaks inside the first `fields` complete fields of a record's text: the lines between its
- * start and the end of those fields. These fields parsed cleanly, so a plain quote-aware scan agrees
- * with the parser on them.
- */
-export function breaksBeforeField(text: string, fields: number, delimiter: string): number {
-  let quoted = false;
-  let seen = 0;
-  let breaks = 0;
-  for (let i = 0; i < text.length && seen < fields; i++) {
-    const ch = text[i]!;
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === delimiter) seen++;
-    else if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) breaks++;
-  }
-  return breaks;
 }
 
 function describeCsvError(err: CsvError): string {

@@ -1,12 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { WebClient } from '@slack/web-api';
-import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { DomainError } from '../db/errors.js';
 import { receiveLead } from '../db/ops/receive-lead.js';
 import { validSecrets } from '../db/ops/webhook-secret.js';
-import { teams } from '../db/schema.js';
+import { teamById } from '../db/queries/team-by-id.js';
 import { createOwnerResolver } from './resolve-owner.js';
 import { verifyWebhookSignature } from './webhook-signature.js';
 import { fieldErrors, webhookLeadBody } from './webhook-lead-body.js';
@@ -34,14 +33,14 @@ const header = (headers: IncomingHttpHeaders, name: string): string | undefined 
 const UNAUTHORIZED = (reason: string): WebhookAnswer => ({ status: 401, body: { error: 'unauthorized', reason } });
 
 /**
- * POST /leads (DESIGN §2): authenticate with the team's secret, validate, name the owner, store.
+ * POST /leads: authenticate with the team's secret, validate, name the owner, store.
  * Every refusal writes nothing.
  */
 export async function handleLeadWebhook(deps: LeadWebhookDeps, headers: IncomingHttpHeaders, rawBody: Buffer): Promise<WebhookAnswer> {
   const now = deps.now();
   const teamId = header(headers, 'x-followup-team') ?? '';
   if (!/^[TE][A-Z0-9]{1,20}$/.test(teamId)) return UNAUTHORIZED('X-Followup-Team must be your Slack team id (T…)');
-  const [team] = await deps.db.select().from(teams).where(eq(teams.id, teamId));
+  const team = await teamById(deps.db, teamId);
   // An unknown team, one without a secret or an uninstalled one reads as a bad signature: no oracle.
   const secrets = team && !team.uninstalledAt ? validSecrets(team, now) : [];
   const check = verifyWebhookSignature({

@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Queryable } from '../db/client.js';
 import { ensureRep } from '../db/ops/ensure-rep.js';
-import { reps } from '../db/schema.js';
+import { repById, repsByDisplayName, repsByEmail } from '../db/queries/rep-lookup.js';
 import { profileOf, type SlackUser } from '../slack/profile.js';
+import { looksLikeEmail } from './email-address.js';
 
 export type OwnerResolution = { userId: string } | { error: string };
 
@@ -28,7 +28,6 @@ export interface OwnerResolverOptions {
 }
 
 const SLACK_ID = /^<?@?([UW][A-Z0-9]{2,})(?:\|[^>]*)?>?$/;
-export const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
 
 type SlackAnswer = { ok?: boolean; user?: SlackUser & { id?: string; team_id?: string; deleted?: boolean; is_bot?: boolean } };
 
@@ -63,26 +62,17 @@ export function createOwnerResolver(opts: OwnerResolverOptions): OwnerResolver {
     const value = raw.trim();
     const id = SLACK_ID.exec(value)?.[1];
     if (id) {
-      const [known] = await opts.db
-        .select({ userId: reps.userId, isGuest: reps.isGuest })
-        .from(reps)
-        .where(and(eq(reps.teamId, opts.teamId), eq(reps.userId, id)));
+      const known = await repById(opts.db, opts.teamId, id);
       if (known) return known.isGuest ? { error: `${id} is a guest account and cannot own leads` } : { userId: known.userId };
       return fromSlack(() => opts.client!.users.info({ user: id }) as Promise<SlackAnswer>, id);
     }
     if (looksLikeEmail(value)) {
-      const known = await opts.db
-        .select({ userId: reps.userId })
-        .from(reps)
-        .where(and(eq(reps.teamId, opts.teamId), eq(sql`lower(${reps.email})`, value.toLowerCase()), eq(reps.isGuest, false)));
+      const known = await repsByEmail(opts.db, opts.teamId, value);
       if (known.length === 1) return known[0]!;
       return fromSlack(() => opts.client!.users.lookupByEmail({ email: value }) as Promise<SlackAnswer>, value);
     }
     if (!value) return { error: 'no owner given' };
-    const named = await opts.db
-      .select({ userId: reps.userId })
-      .from(reps)
-      .where(and(eq(reps.teamId, opts.teamId), eq(sql`lower(${reps.displayName})`, value.toLowerCase()), eq(reps.isGuest, false)));
+    const named = await repsByDisplayName(opts.db, opts.teamId, value);
     if (named.length === 1) return named[0]!;
     return { error: named.length > 1 ? `"${value}" names ${named.length} reps; use their e-mail or Slack id` : `no rep goes by "${value}"; use their e-mail or Slack id` };
   };

@@ -16,7 +16,7 @@ const amount = z.preprocess(
   z.number({ error: 'value must be a number' }).min(0, 'value must be 0 or more').max(1_000_000_000, 'value is at most 1,000,000,000').nullish(),
 );
 
-/** The JSON body of POST /leads (DESIGN §2). Unknown fields are ignored: form tools send extras. */
+/** The JSON body of POST /leads. Unknown fields are ignored: form tools send extras. */
 export const webhookLeadBody = z.object({
   name: z
     .string({ error: (issue) => (issue.input === undefined ? 'name is required' : 'name must be text') })

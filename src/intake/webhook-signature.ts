@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-// DESIGN §2: a request older (or newer) than this is refused, so a captured one cannot be replayed later.
+// A request older (or newer) than this is refused, so a captured one cannot be replayed later.
 export const WEBHOOK_WINDOW_S = 5 * 60;
 
 /** `v0=<hex>` = HMAC-SHA256 with the team's secret of `v0:<timestamp>:<raw body>` (the scheme Slack uses). */

@@ -1,7 +1,8 @@
-import { WebClient } from '@slack/web-api';
+import { WebClient, WebClientEvent } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { boltLogger } from '../logger.js';
+import type { Metrics } from '../observability/metrics.js';
 
 /** The Web API client outbound sends go through; jobs name it by this type, not by @slack/web-api. */
 export type SlackClient = WebClient;
@@ -18,4 +19,9 @@ export function jobSlackClient(config: Config, logger: Logger): SlackClient {
     timeout: 15_000,
     logger: boltLogger(logger),
   });
+}
+
+/** Counts every 429 Slack answers this client, by Web API method, in followup_slack_rate_limited_total. */
+export function countRateLimits(client: SlackClient, metrics: Metrics): void {
+  client.on(WebClientEvent.RATE_LIMITED, (_retryAfter: number, { url }: { url: string }) => metrics.slackRateLimited.inc({ method: url.replace(/^.*\//, '') }));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { WebClientEvent, type WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -8,15 +8,15 @@ import type { Database } from '../db/client.js';
 import { boltLogger } from '../logger.js';
 import { sendArrivalAlert, type AlertDeps } from '../outbound/arrival-alert.js';
 import { Pacer } from '../outbound/pacer.js';
-import { jobSlackClient } from '../outbound/slack-client.js';
+import { countRateLimits, jobSlackClient } from '../outbound/slack-client.js';
 import { markReinstalled } from '../db/ops/install-state.js';
 import { databaseConnections, ledgerBacklog } from '../db/queries/health-gauges.js';
 import { InFlight } from '../observability/in-flight.js';
 import { createMetrics, registerDatabaseGauges, type Metrics } from '../observability/metrics.js';
-import { healthRoutes } from './health-routes.js';
+import { healthRoutes } from '../http/health-routes.js';
 import { observeRequests } from './middleware/observe-requests.js';
-import { observeHttp } from './observe-http.js';
-import { leadsRoute } from './leads-route.js';
+import { observeHttp } from '../http/observe-http.js';
+import { leadsRoute } from '../http/leads-route.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
@@ -124,7 +124,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     },
   });
   await app.init();
-  app.client.on(WebClientEvent.RATE_LIMITED, (_retryAfter: number, { url }: { url: string }) => metrics.slackRateLimited.inc({ method: url.replace(/^.*\//, '') }));
+  countRateLimits(app.client, metrics);
   // A token that works for a team marked uninstalled means it was installed again: it resumes.
   const auth = await app.client.auth.test().catch(() => null);
   if (auth?.team_id && (await markReinstalled(database.db, auth.team_id, services.now()))) logger.info({ team: auth.team_id }, 'team reinstalled: its jobs resume');

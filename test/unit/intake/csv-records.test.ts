@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { breaksBeforeField, ImportRefused, LineIndex, openCsv, scanHeaderLine, type CsvRow } from '../../../src/intake/csv-records.js';
+import { openCsv, type CsvRow } from '../../../src/intake/csv-records.js';
+import { scanHeaderLine } from '../../../src/intake/csv-sniff.js';
+import { ImportRefused } from '../../../src/intake/import-refused.js';
+import { breaksBeforeField, LineIndex } from '../../../src/intake/line-index.js';
 import { csvChunks } from '../../support/csv.js';
 
 /** The file's rows, fed in chunks of `chunk` bytes (0: one piece). */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_HEADERS, mapColumns } from '../../../src/intake/csv-columns.js';
-import { normalizeRow, parseCrmDate, parseMoney, statusFromWord, tierFromWord, type LeadCandidate } from '../../../src/intake/normalize-row.js';
+import { statusFromWord, tierFromWord } from '../../../src/intake/crm-words.js';
+import type { LeadCandidate } from '../../../src/intake/lead-candidate.js';
+import { normalizeRow } from '../../../src/intake/normalize-row.js';
+import { parseCrmDate } from '../../../src/intake/parse-crm-date.js';
+import { parseMoney } from '../../../src/intake/parse-money.js';
 
 const now = new Date('2026-11-25T15:00:00Z');
 const NY = 'America/New_York';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { handleLeadWebhook, type LeadWebhookDeps } from '../intake/receive-webhook-lead.js';
 
-// DESIGN §2: request bodies are limited to 256 KB.
+// Request bodies are limited to 256 KB: a lead is a few fields, never a file.
 export const LEADS_BODY_LIMIT = 256 * 1024;
 
 class TooLarge extends Error {}

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { SLOW_ACK_SECONDS, type Metrics } from '../observability/metrics.js';
 import type { InFlight } from '../observability/in-flight.js';
-import { requestScope } from './middleware/observe-requests.js';
+import { requestScope } from '../slack/middleware/observe-requests.js';
 
 const ROUTES = new Set(['/slack/events', '/leads', '/healthz', '/readyz', '/metrics']);
 

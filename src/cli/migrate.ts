@@ -1,0 +1,13 @@
+// `followup-coach migrate`: apply the database migrations and exit.
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { withDatabase } from './with-database.js';
+
+export async function migrateCommand(): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  await withDatabase(config, async (database) => {
+    logger.info({ database: database.kind }, 'migrations applied');
+  });
+  return 0;
+}

@@ -1,0 +1,29 @@
+// `followup-coach help`: what every command does.
+
+export const USAGE = `Usage: followup-coach <command>
+
+Commands:
+  serve                         run the Slack app, its HTTP endpoints and the scheduler
+  migrate                       apply the database migrations and exit
+  jobs run <morning|digest|speed-to-lead|purge> [--at <ISO-8601 time>] [--team <T>]
+                                run one scheduler job now, as if the clock read --at; prints a JSON summary
+  webhook-secret --team <T> [--rotate]
+                                print the team's secret for POST /leads (created the first time;
+                                --rotate makes a new one, the old one still works for a day)
+  manifest [--url <https://host> | --socket]
+                                print the Slack app manifest for your host, or for Socket Mode
+  demo [--keep] [--port <n>]    see it work: the app with a sample team and a stand-in for Slack,
+                                printing what each person would see; --keep leaves it running
+  import <file.csv> --team <T> --owner <U> [--dry-run]
+                                import leads from a CRM export (HubSpot, Salesforce, Pipedrive or ours);
+                                rows without a known owner go to --owner; prints a summary
+  export --team <T> [--owner <U>]
+                                write the team's leads as CSV to standard output (import reads it back)
+  help                          show this text
+
+Configuration comes from the environment: see README.md.`;
+
+export async function printUsage(): Promise<number> {
+  console.log(USAGE);
+  return 0;
+}
