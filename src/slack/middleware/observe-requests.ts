@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { USAGE } from '../parse/command.js';
 import type { Services } from '../services.js';
+import { slackIdentity } from './slack-identity.js';
 
 /** Per HTTP request: which listener handled it, so the transport's ack timing can be labelled. */
 export const requestScope = new AsyncLocalStorage<{ listener?: string }>();
@@ -22,10 +23,6 @@ type Body = {
   view?: { callback_id?: string };
   action_id?: string;
   event?: { type?: string };
-  team_id?: string;
-  team?: { id?: string };
-  user_id?: string;
-  user?: { id?: string } | string;
 };
 
 // Only our own names become labels: typed words never do, so the series stay few.
@@ -75,8 +72,8 @@ export function observeRequests(services: Services): Middleware<AnyMiddlewareArg
       const ms = performance.now() - started;
       metrics.requests.inc({ listener, outcome });
       metrics.requestSeconds.observe({ listener }, ms / 1000);
-      const rep = b.user_id ?? (typeof b.user === 'object' ? b.user?.id : b.user);
-      services.logger.info({ team: context.teamId ?? b.team_id ?? b.team?.id, rep, listener, ms: Math.round(ms), outcome }, 'request');
+      const { teamId, userId } = slackIdentity(body);
+      services.logger.info({ team: teamId, rep: userId, listener, ms: Math.round(ms), outcome }, 'request');
     }
   };
 }
