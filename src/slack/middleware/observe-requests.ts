@@ -12,6 +12,8 @@ declare module '@slack/bolt' {
   interface Context {
     /** Set by middleware that answers on its own (throttled, duplicate, guest). */
     outcome?: string;
+    /** When the request reached the app (performance clock): the ack budget counts from here. */
+    arrivedAt?: number;
   }
 }
 
@@ -58,6 +60,7 @@ export function observeRequests(services: Services): Middleware<AnyMiddlewareArg
     const scope = requestScope.getStore();
     if (scope) scope.listener = listener;
     const started = performance.now();
+    context.arrivedAt = started;
     // Bolt acks before the listener finishes: the handler's own work is counted until it ends.
     const leave = services.inFlight.enter();
     let outcome = 'ok';

@@ -1,5 +1,5 @@
 import type { AckFn, Middleware, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { withinAckBudget } from '../../ack-budget.js';
+import { ackBudgetLeft, withinAckBudget } from '../../ack-budget.js';
 import { commandFailure } from '../../failure.js';
 import { redrawChanged } from '../../home/redraw.js';
 import { repOf } from '../../middleware/rep-context.js';
@@ -39,7 +39,7 @@ export function followupCommand(services: Services): Middleware<SlackCommandMidd
     const handler = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
     if (!handler) {
       const known = Object.keys(SUBCOMMANDS).map((s) => `\`${s}\``).join(', ');
-      await answer(ack, respond, Promise.resolve(refuse(`I don't know \`${quoteUserText(sub)}\`. Try ${known}.`)));
+      await answer(ack, respond, Promise.resolve(refuse(`I don't know \`${quoteUserText(sub)}\`. Try ${known}.`)), ackBudgetLeft(context.arrivedAt));
       return;
     }
     const rep = repOf(context);
@@ -56,15 +56,15 @@ export function followupCommand(services: Services): Middleware<SlackCommandMidd
         client,
         now: services.now(),
       }))().catch((err: unknown): Reply => commandFailure(err, services.logger, { sub }));
-    const result = await answer(ack, respond, work);
+    const result = await answer(ack, respond, work, ackBudgetLeft(context.arrivedAt));
     // Only a change that went through redraws App Home, for each rep whose queue it changed.
     redrawChanged(services.home, client, rep.teamId, result.redraw);
   };
 }
 
 /** Acks with the reply, or past Slack's 3 seconds with "Working on it…" and the reply through response_url. */
-async function answer(ack: AckFn<string | object>, respond: RespondFn, work: Promise<Reply>): Promise<Reply> {
-  const first = await withinAckBudget(work);
+async function answer(ack: AckFn<string | object>, respond: RespondFn, work: Promise<Reply>, budgetMs: number): Promise<Reply> {
+  const first = await withinAckBudget(work, budgetMs);
   if (first !== 'late') {
     // An empty reply (a modal opened instead) shows nothing.
     if (!first.text) await ack();

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Rep } from '../../../db/schema.js';
-import { withinAckBudget } from '../../ack-budget.js';
+import { ackBudgetLeft, withinAckBudget } from '../../ack-budget.js';
 import { answerFailure } from '../../failure.js';
 import { redrawChanged } from '../../home/redraw.js';
 import { repOf } from '../../middleware/rep-context.js';
@@ -57,7 +57,7 @@ export function onSubmit(services: Services, errorField: string, handle: (s: Sub
       };
       return { outcome: await handle(submission) };
     })().catch((err: unknown): Settled => ({ err }));
-    const first = await withinAckBudget(work);
+    const first = await withinAckBudget(work, ackBudgetLeft(context.arrivedAt));
     const acked = first === 'late';
     if (acked) await ack();
     const settled = first === 'late' ? await work : first;
