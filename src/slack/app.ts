@@ -18,6 +18,9 @@ import { observeRequests } from './middleware/observe-requests.js';
 import { observeHttp } from '../http/observe-http.js';
 import { leadsRoute } from '../http/leads-route.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
+import { rateLimitCommands } from './middleware/rate-limit.js';
+import { repContext } from './middleware/rep-context.js';
+import { createHome } from './home/redraw.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
@@ -69,7 +72,8 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   const metrics = opts.metrics ?? createMetrics();
   const inFlight = opts.inFlight ?? new InFlight();
   const state = { stopping: false };
-  const services: Services = { database, logger, now: opts.now ?? (() => new Date()), metrics, inFlight };
+  const now = opts.now ?? (() => new Date());
+  const services: Services = { database, logger, now, metrics, inFlight, home: createHome({ database, logger, now, inFlight }) };
   registerDatabaseGauges(metrics, { ledgerBacklog: () => ledgerBacklog(database), connections: () => databaseConnections(database), poolMax: database.poolMax });
   const boltLog = boltLogger(logger);
   const alertClient = opts.alertClient ?? jobSlackClient(config, logger);
@@ -131,8 +135,12 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   app.error(async (err) => {
     logger.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'unhandled listener error');
   });
+  // For every request, in this order: observed, events deduplicated, commands rate-limited (before
+  // any database work), then the rep who acted ensured and put on the context for the listener.
   app.use(observeRequests(services));
   app.use(dedupeEvents(services));
+  app.use(rateLimitCommands(metrics));
+  app.use(repContext(services));
   registerCommands(app, services);
   registerActions(app, services);
   registerViews(app, services);

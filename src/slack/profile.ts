@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { RepProfile } from '../db/ops/ensure-rep.js';
+import { ensureRep, findRep, type RepProfile } from '../db/ops/ensure-rep.js';
+import type { Queryable } from '../db/client.js';
+import type { Rep } from '../db/schema.js';
 
 // Slack profiles (time zone, admin and guest flags) are refreshed at most daily.
 export const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -42,3 +44,19 @@ export async function fetchProfile(client: WebClient, userId: string, logger: Lo
   }
 }
 
+/**
+ * The rep as stored, created on first sight (with their team), their Slack profile refreshed when
+ * older than a day; a Slack that does not answer leaves the stored profile as it is.
+ */
+export async function currentRep(
+  db: Queryable,
+  client: WebClient,
+  logger: Logger,
+  ids: { teamId: string; userId: string },
+  now: Date,
+): Promise<Rep> {
+  const rep = await findRep(db, ids.teamId, ids.userId);
+  if (rep?.tzRefreshedAt && now.getTime() - rep.tzRefreshedAt.getTime() <= PROFILE_MAX_AGE_MS) return rep;
+  const profile = await fetchProfile(client, ids.userId, logger);
+  return rep && !profile ? rep : ensureRep(db, ids.teamId, ids.userId, profile, now);
+}

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import type { InFlight } from '../observability/in-flight.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { HomeService } from './home/redraw.js';
 
 /** What listeners need, passed in rather than imported, so tests and the CLI can supply their own. */
 export interface Services {
@@ -12,6 +13,8 @@ export interface Services {
   metrics: Metrics;
   /** Work under way, which a graceful shutdown waits for. */
   inFlight: InFlight;
+  /** App Home: listeners ask for a redraw of the reps an operation changed. */
+  home: HomeService;
   /** R2: tells a lead's owner of its arrival now (a lead they did not add themselves); never throws. */
   notifyArrival?: (teamId: string, leadId: string) => void;
 }

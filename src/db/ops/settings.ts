@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../client.js';
+import type { Db, Queryable } from '../client.js';
 import { reps, teams, type Rep, type Team } from '../schema.js';
 import { claimOnce } from './lock-lead.js';
 
@@ -30,6 +30,12 @@ export interface SettingsChange {
   removeManagers?: string[];
   requestKey?: string | null;
   now: Date;
+}
+
+/** The team's settings as they stand; undefined for a team not seen yet. */
+export async function findTeamSettings(db: Queryable, teamId: string): Promise<Team | undefined> {
+  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+  return team;
 }
 
 /** One `/followup settings` command: every change in one transaction, all or nothing. */

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { claimRequest } from '../../db/ops/claim-request.js';
 import type { Services } from '../services.js';
+import { slackIdentity } from './slack-identity.js';
 
 /**
  * Slack retries an event it thinks went unanswered; the retry carries the same event_id.
@@ -8,9 +9,10 @@ import type { Services } from '../services.js';
  */
 export function dedupeEvents(services: Services): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
-    const envelope = body as { event_id?: string; team_id?: string };
-    if (envelope.event_id && envelope.team_id) {
-      const first = await claimRequest(services.database.db, envelope.team_id, `event:${envelope.event_id}`, 'event');
+    const eventId = (body as { event_id?: string }).event_id;
+    const { teamId } = slackIdentity(body);
+    if (eventId && teamId) {
+      const first = await claimRequest(services.database.db, teamId, `event:${eventId}`, 'event');
       if (!first) return;
     }
     await next();

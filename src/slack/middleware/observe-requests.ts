@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { USAGE } from '../parse/usage.js';
 import type { Services } from '../services.js';
+import { slackIdentity } from './slack-identity.js';
 
 /** Per HTTP request: which listener handled it, so the transport's ack timing can be labelled. */
 export const requestScope = new AsyncLocalStorage<{ listener?: string }>();
@@ -11,6 +12,8 @@ declare module '@slack/bolt' {
   interface Context {
     /** Set by middleware that answers on its own (throttled, duplicate, guest). */
     outcome?: string;
+    /** When the request reached the app (performance clock): the ack budget counts from here. */
+    arrivedAt?: number;
   }
 }
 
@@ -22,10 +25,6 @@ type Body = {
   view?: { callback_id?: string };
   action_id?: string;
   event?: { type?: string };
-  team_id?: string;
-  team?: { id?: string };
-  user_id?: string;
-  user?: { id?: string } | string;
 };
 
 // Only our own names become labels: typed words never do, so the series stay few.
@@ -61,6 +60,7 @@ export function observeRequests(services: Services): Middleware<AnyMiddlewareArg
     const scope = requestScope.getStore();
     if (scope) scope.listener = listener;
     const started = performance.now();
+    context.arrivedAt = started;
     // Bolt acks before the listener finishes: the handler's own work is counted until it ends.
     const leave = services.inFlight.enter();
     let outcome = 'ok';
@@ -75,8 +75,8 @@ export function observeRequests(services: Services): Middleware<AnyMiddlewareArg
       const ms = performance.now() - started;
       metrics.requests.inc({ listener, outcome });
       metrics.requestSeconds.observe({ listener }, ms / 1000);
-      const rep = b.user_id ?? (typeof b.user === 'object' ? b.user?.id : b.user);
-      services.logger.info({ team: context.teamId ?? b.team_id ?? b.team?.id, rep, listener, ms: Math.round(ms), outcome }, 'request');
+      const { teamId, userId } = slackIdentity(body);
+      services.logger.info({ team: teamId, rep: userId, listener, ms: Math.round(ms), outcome }, 'request');
     }
   };
 }

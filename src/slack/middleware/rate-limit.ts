@@ -1,5 +1,6 @@
-import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Metrics } from '../../observability/metrics.js';
+import { slackIdentity } from './slack-identity.js';
 
 // Generous: a burst of 120 commands, then 2 a second, per rep. A person typing never meets it; a
 // script looping on /followup does.
@@ -10,13 +11,17 @@ const MAX_TRACKED = 50_000;
 export const THROTTLED = ":hourglass: That's a lot of commands at once — give it a few seconds and try again. Nothing was changed.";
 
 /**
- * Per-rep token bucket, in this process's memory: best-effort by design (each replica keeps its own),
- * since it only guards against runaway scripts.
+ * Per-rep token bucket over slash commands, in this process's memory: best-effort by design (each
+ * replica keeps its own), since it only guards against runaway scripts. Runs before the rep is looked
+ * up, so a throttled command costs the database nothing. Other requests pass.
  */
-export function rateLimitCommands(metrics: Metrics, now: () => number = Date.now): Middleware<SlackCommandMiddlewareArgs> {
+export function rateLimitCommands(metrics: Metrics, now: () => number = Date.now): Middleware<AnyMiddlewareArgs> {
   const buckets = new Map<string, { tokens: number; at: number }>();
-  return async ({ body, ack, context, next }) => {
-    const key = `${body.team_id}:${body.user_id}`;
+  return async (args) => {
+    if (!('command' in args.body)) return args.next();
+    const { body, ack, context, next } = args as SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+    const { teamId, userId } = slackIdentity(body);
+    const key = `${teamId}:${userId}`;
     const t = now();
     const bucket = buckets.get(key) ?? { tokens: COMMAND_BURST, at: t };
     bucket.tokens = Math.min(COMMAND_BURST, bucket.tokens + ((t - bucket.at) / 1000) * COMMANDS_PER_SECOND);

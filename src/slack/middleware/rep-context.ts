@@ -1,40 +1,50 @@
-import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { ensureRep, findRep } from '../../db/ops/ensure-rep.js';
-import { fetchProfile, PROFILE_MAX_AGE_MS } from '../profile.js';
+import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Rep } from '../../db/schema.js';
-import { explainFailure } from '../reply.js';
+import { answerFailure } from '../failure.js';
+import { currentRep } from '../profile.js';
 import type { Services } from '../services.js';
-
+import { tell } from '../surface.js';
+import { slackIdentity } from './slack-identity.js';
 
 declare module '@slack/bolt' {
   interface Context {
+    /** The rep who acted, ensured by repContext; absent when no one did (app_uninstalled). */
     rep?: Rep;
   }
 }
 
 export const GUESTS_REFUSED = ':lock: Follow-up Coach is for members of this workspace; guest accounts cannot use it.';
 
-/** Makes sure the team and the calling rep exist, refreshing their Slack profile at most daily. */
-export function repContext(services: Services): Middleware<SlackCommandMiddlewareArgs> {
-  return async ({ body, client, context, ack, next }) => {
-    const { db } = services.database;
-    const now = services.now();
+/**
+ * For every request, whatever its kind: reads team and user one way, makes sure the team and the
+ * rep exist (their Slack profile refreshed at most daily), and sets context.teamId, context.userId
+ * and context.rep. Guests are refused and a failure answered on the surface the request came from.
+ */
+export function repContext(services: Services): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const { body, client, context, next } = args;
+    const { teamId, userId } = slackIdentity(body);
+    if (teamId) context.teamId = teamId;
+    if (userId) context.userId = userId;
+    // No one acted (app_uninstalled, tokens_revoked): the listener goes on without a rep.
+    if (!teamId || !userId) return next();
+    let rep: Rep;
     try {
-      let rep = await findRep(db, body.team_id, body.user_id);
-      const stale = !rep || !rep.tzRefreshedAt || now.getTime() - rep.tzRefreshedAt.getTime() > PROFILE_MAX_AGE_MS;
-      if (stale) {
-        const profile = await fetchProfile(client, body.user_id, services.logger);
-        if (profile || !rep) rep = await ensureRep(db, body.team_id, body.user_id, profile, now);
-      }
-      context.rep = rep;
-      if (rep?.isGuest) {
-        await ack({ response_type: 'ephemeral', text: GUESTS_REFUSED });
-        return;
-      }
+      rep = await currentRep(services.database.db, client, services.logger, { teamId, userId }, services.now());
     } catch (err) {
-      await ack({ response_type: 'ephemeral', text: explainFailure(err, services).text });
-      return;
+      return answerFailure(args, services.logger, err);
     }
+    if (rep.isGuest) {
+      context.outcome = 'guest';
+      return tell(args, services.logger, GUESTS_REFUSED);
+    }
+    context.rep = rep;
     await next();
   };
+}
+
+/** The rep repContext found: a listener for requests someone made has one, or the app is misassembled. */
+export function repOf(context: Context): Rep {
+  if (!context.rep) throw new Error('no rep in the context: repContext must run before this listener');
+  return context.rep;
 }

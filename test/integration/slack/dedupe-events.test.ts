@@ -14,7 +14,7 @@ describe.each(dbTargets())('Events API retries on $name', (target) => {
   afterAll(async () => database?.close());
 
   it('handles an event once however often Slack retries it; other events and non-events pass', async () => {
-    const middleware = dedupeEvents({ database, logger: createLogger('silent'), now: () => new Date(), metrics: createMetrics(), inFlight: new InFlight() });
+    const middleware = dedupeEvents({ database, logger: createLogger('silent'), now: () => new Date(), metrics: createMetrics(), inFlight: new InFlight(), home: { redraw: async () => {} } });
     let handled = 0;
     const deliver = (body: object) => middleware({ body, next: async () => void (handled += 1) } as never);
     const event = { type: 'event_callback', team_id: 'T1', event_id: 'Ev0001', event: { type: 'app_home_opened', user: 'U1' } };

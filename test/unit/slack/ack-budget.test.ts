@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withinAckBudget } from '../../../src/slack/ack-budget.js';
+import { ACK_BUDGET_MS, ackBudgetLeft, withinAckBudget } from '../../../src/slack/ack-budget.js';
 
 describe("Slack's 3-second budget", () => {
   it('gives the result when the work is quick, and says "late" (letting the work go on) when it is not', async () => {
@@ -9,5 +9,14 @@ describe("Slack's 3-second budget", () => {
     expect(await withinAckBudget(slow, 20)).toBe('late');
     expect(await slow).toBe('later');
     expect(finished).toBe(true);
+  });
+});
+
+describe('what is left of the budget', () => {
+  it('counts from the request\'s arrival, so the middleware before a listener spends from it too', () => {
+    expect(ackBudgetLeft(undefined)).toBe(ACK_BUDGET_MS);
+    expect(ackBudgetLeft(1000, 1000)).toBe(ACK_BUDGET_MS);
+    expect(ackBudgetLeft(1000, 2200)).toBe(ACK_BUDGET_MS - 1200);
+    expect(ackBudgetLeft(1000, 9000)).toBe(0);
   });
 });

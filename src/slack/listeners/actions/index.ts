@@ -1,9 +1,16 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
 import type { Services } from '../../services.js';
-import { registerDeleteLead } from './delete-lead.js';
-import { registerLeadButtons } from './lead-buttons.js';
+import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from '../../ui/delete-confirmation.js';
+import { BUTTON } from '../../ui/lead-buttons.js';
+import { deleteCancelButton, deleteConfirmButton } from './delete-lead.js';
+import { doneButton, logTouchButton, setNextButton, snoozeMenu } from './lead-buttons.js';
 
+// Which action id goes to which handler. The ids are defined beside the blocks that carry them (ui/).
 export function register(app: App, services: Services): void {
-  registerDeleteLead(app, services);
-  registerLeadButtons(app, services);
+  app.action<BlockButtonAction>(BUTTON.logTouch, logTouchButton(services)); // lead_log_touch
+  app.action<BlockButtonAction>(BUTTON.setNext, setNextButton(services)); // lead_set_next
+  app.action<BlockButtonAction>(BUTTON.done, doneButton(services)); // lead_done
+  app.action<BlockOverflowAction>(BUTTON.snooze, snoozeMenu(services)); // lead_snooze
+  app.action<BlockButtonAction>(DELETE_CONFIRM_ACTION, deleteConfirmButton(services)); // lead_delete_confirm
+  app.action<BlockButtonAction>(DELETE_CANCEL_ACTION, deleteCancelButton(services)); // lead_delete_cancel
 }

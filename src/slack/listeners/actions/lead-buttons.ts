@@ -1,99 +1,84 @@
-import type { App, BlockAction, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
+import type { ButtonAction, OverflowAction } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import { safeZone } from '../../../coach/local-day.js';
-import { DomainError } from '../../../db/errors.js';
 import { completeStep } from '../../../db/ops/complete-step.js';
-import { findRep } from '../../../db/ops/ensure-rep.js';
 import { snoozeLead } from '../../../db/ops/snooze-lead.js';
 import { leadHistory } from '../../../db/queries/lead-history.js';
-import { isUuid, sendDm } from '../../dm.js';
-import { publishHome } from '../events/app-home-opened.js';
-import { explainFailure } from '../../reply.js';
+import type { Rep } from '../../../db/schema.js';
+import { isUuid } from '../../dm.js';
+import { Refusal } from '../../failure.js';
+import { reply } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { doneText, snoozedText } from '../../ui/command-replies.js';
-import { BUTTON, SNOOZE_CHOICES } from '../../ui/lead-buttons.js';
+import { SNOOZE_CHOICES } from '../../ui/lead-buttons.js';
 import { logModal, nextStepModal } from '../../ui/log-modal.js';
 import { snoozeModal } from '../../ui/snooze-modal.js';
+import { onClick } from './on-click.js';
+
+// The buttons on a queue item, in the morning DM and App Home.
 
 const NOT_YOURS = "That's not your lead, so nothing was changed.";
 
-/** The clicking rep's own lead, or null: a button's value is an id to re-check, never data to trust. */
-async function ownLead(services: Services, body: BlockAction, leadId: string | undefined) {
-  const teamId = body.team?.id ?? body.user.team_id ?? '';
-  if (!isUuid(leadId)) return null;
-  const history = await leadHistory(services.database.db, teamId, leadId);
-  if (!history || history.lead.ownerId !== body.user.id || history.lead.status === 'lost') return null;
-  const rep = await findRep(services.database.db, teamId, body.user.id);
-  return { teamId, lead: history.lead, zone: rep?.tz ?? 'UTC' };
+/** The clicking rep's own open lead: a button's value is an id to check again, never data to trust. */
+async function ownLead(services: Services, rep: Rep, leadId: string | undefined) {
+  if (!isUuid(leadId)) throw new Refusal(NOT_YOURS);
+  const history = await leadHistory(services.database.db, rep.teamId, leadId);
+  if (!history || history.lead.ownerId !== rep.userId || history.lead.status === 'lost') throw new Refusal(NOT_YOURS);
+  return history.lead;
 }
 
-/** Says something to the clicker only: in the DM or App Home, a short ephemeral note. */
-async function tell(body: BlockAction, respond: (m: object) => Promise<unknown>, client: App['client'], text: string) {
-  // Clicks in a message carry a response_url; clicks in App Home do not.
-  if ((body as { response_url?: string }).response_url) return void (await respond({ response_type: 'ephemeral', replace_original: false, text }));
-  await sendDm(client, body.user.id, text);
-}
-
-export function registerLeadButtons(app: App, services: Services): void {
-  app.action<BlockButtonAction>(BUTTON.logTouch, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const own = await ownLead(services, body, action.value).catch(() => null);
-    if (!own) return tell(body, respond, client, NOT_YOURS);
-    await client.views.open({ trigger_id: body.trigger_id, view: logModal({ lead: own.lead }) });
+/** Log touch: the log form, filled in with the lead. */
+export const logTouchButton = (services: Services) =>
+  onClick<ButtonAction>(services, async ({ rep, action, body, client }) => {
+    const lead = await ownLead(services, rep, action.value);
+    await client.views.open({ trigger_id: body.trigger_id, view: logModal({ lead }) });
+    return reply('');
   });
 
-  app.action<BlockButtonAction>(BUTTON.setNext, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const own = await ownLead(services, body, action.value).catch(() => null);
-    if (!own) return tell(body, respond, client, NOT_YOURS);
-    await client.views.open({ trigger_id: body.trigger_id, view: nextStepModal(own.lead) });
+/** Set next step: the next-step form for the lead. */
+export const setNextButton = (services: Services) =>
+  onClick<ButtonAction>(services, async ({ rep, action, body, client }) => {
+    const lead = await ownLead(services, rep, action.value);
+    await client.views.open({ trigger_id: body.trigger_id, view: nextStepModal(lead) });
+    return reply('');
   });
 
-  // Done: the step is done (not a touch), then the rep is asked for the new one.
-  app.action<BlockButtonAction>(BUTTON.done, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const own = await ownLead(services, body, action.value).catch(() => null);
-    if (!own) return tell(body, respond, client, NOT_YOURS);
-    const now = services.now();
-    try {
-      const result = await completeStep(services.database.db, {
-        teamId: own.teamId,
-        repId: body.user.id,
-        leadId: own.lead.id,
-        requestKey: `trigger:${body.trigger_id}`,
-        now,
-      });
-      await client.views.open({ trigger_id: body.trigger_id, view: nextStepModal(own.lead, 'What is next?') });
-      await tell(body, respond, client, doneText(result, own.zone, now));
-      void publishHome(services, client, own.teamId, body.user.id);
-    } catch (err) {
-      await tell(body, respond, client, err instanceof DomainError ? err.message : explainFailure(err, services).text);
-    }
+/** Done: the step is done (not a touch), then the rep is asked for the new one. */
+export const doneButton = (services: Services) =>
+  onClick<ButtonAction>(services, async ({ rep, action, body, client, now }) => {
+    const lead = await ownLead(services, rep, action.value);
+    const result = await completeStep(services.database.db, {
+      teamId: rep.teamId,
+      repId: rep.userId,
+      leadId: lead.id,
+      requestKey: `trigger:${body.trigger_id}`,
+      now,
+    });
+    await client.views.open({ trigger_id: body.trigger_id, view: nextStepModal(lead, 'What is next?') });
+    return reply(doneText(result, rep.tz ?? 'UTC', now), { redraw: [rep.userId] });
   });
 
-  app.action<BlockOverflowAction>(BUTTON.snooze, async ({ ack, body, action, client, respond }) => {
-    await ack();
+/** The Snooze menu: a day, three, a week (back that morning), or a date picked in a form. */
+export const snoozeMenu = (services: Services) =>
+  onClick<OverflowAction>(services, async ({ rep, action, body, client, now }) => {
     const [leadId, choice] = (action.selected_option?.value ?? '').split('|');
-    const own = await ownLead(services, body, leadId).catch(() => null);
+    const lead = await ownLead(services, rep, leadId);
     const picked = SNOOZE_CHOICES.find((c) => c.value === choice);
-    if (!own || !picked) return tell(body, respond, client, NOT_YOURS);
-    if (picked.value === 'pick') return void (await client.views.open({ trigger_id: body.trigger_id, view: snoozeModal(own.lead) }));
-    const now = services.now();
-    // Back at the start of that day in the rep's zone: in that morning's DM.
-    const until = DateTime.fromJSDate(now, { zone: safeZone(own.zone) }).plus({ days: picked.days }).startOf('day').toJSDate();
-    try {
-      const lead = await snoozeLead(services.database.db, {
-        teamId: own.teamId,
-        repId: body.user.id,
-        leadId: own.lead.id,
-        until,
-        requestKey: `trigger:${body.trigger_id}`,
-        now,
-      });
-      await tell(body, respond, client, snoozedText(lead, own.zone, now));
-      void publishHome(services, client, own.teamId, body.user.id);
-    } catch (err) {
-      await tell(body, respond, client, err instanceof DomainError ? err.message : explainFailure(err, services).text);
+    if (!picked) throw new Refusal(NOT_YOURS);
+    if (picked.value === 'pick') {
+      await client.views.open({ trigger_id: body.trigger_id, view: snoozeModal(lead) });
+      return reply('');
     }
+    const zone = rep.tz ?? 'UTC';
+    // Back at the start of that day in the rep's zone: in that morning's DM.
+    const until = DateTime.fromJSDate(now, { zone: safeZone(zone) }).plus({ days: picked.days }).startOf('day').toJSDate();
+    const snoozed = await snoozeLead(services.database.db, {
+      teamId: rep.teamId,
+      repId: rep.userId,
+      leadId: lead.id,
+      until,
+      requestKey: `trigger:${body.trigger_id}`,
+      now,
+    });
+    return reply(snoozedText(snoozed, zone, now), { redraw: [rep.userId] });
   });
-}

@@ -29,5 +29,5 @@ export const add: Subcommand = async (ctx) => {
     now: ctx.now,
   });
   if (lead.alertOwner) ctx.services.notifyArrival?.(ctx.teamId, lead.id);
-  return reply(addedText(lead, ctx.userId));
+  return reply(addedText(lead, ctx.userId), { redraw: [ownerId] });
 };

@@ -21,7 +21,7 @@ export const won: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  return reply(wonText(result, ctx.zone, ctx.now));
+  return reply(wonText(result, ctx.zone, ctx.now), { redraw: [ctx.userId] });
 };
 
 export const lost: Subcommand = async (ctx) => {
@@ -37,5 +37,5 @@ export const lost: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  return reply(lostText(lead));
+  return reply(lostText(lead), { redraw: [ctx.userId] });
 };

@@ -20,5 +20,5 @@ export const done: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  return reply(doneText(result, ctx.zone, ctx.now));
+  return reply(doneText(result, ctx.zone, ctx.now), { redraw: [ctx.userId] });
 };

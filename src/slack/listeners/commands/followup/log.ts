@@ -33,5 +33,5 @@ export const log: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  return reply(loggedText(result, ctx.zone, ctx.now));
+  return reply(loggedText(result, ctx.zone, ctx.now), { redraw: [ctx.userId] });
 };

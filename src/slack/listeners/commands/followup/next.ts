@@ -21,5 +21,5 @@ export const next: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  return reply(nextSetText(result, ctx.zone, ctx.now));
+  return reply(nextSetText(result, ctx.zone, ctx.now), { redraw: [ctx.userId] });
 };

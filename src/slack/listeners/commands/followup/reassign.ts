@@ -21,7 +21,7 @@ export const reassign: Subcommand = async (ctx) => {
     if (from === to) return refuse('The two reps are the same person.', 'reassign');
     await ensureRep(db, ctx.teamId, to, null, ctx.now);
     const moved = await reassignAll(db, { teamId: ctx.teamId, managerId: ctx.userId, fromOwnerId: from, toOwnerId: to, requestKey: ctx.requestKey, now: ctx.now });
-    return reply(`Moved ${moved} ${moved === 1 ? 'lead' : 'leads'} from <@${from}> to <@${to}>.`);
+    return reply(`Moved ${moved} ${moved === 1 ? 'lead' : 'leads'} from <@${from}> to <@${to}>.`, { redraw: moved > 0 ? [from, to] : [] });
   }
   const split = splitTrailingMention(ctx.args);
   if (!split) return refuse('Say who gets it: end with @user.', 'reassign');
@@ -37,5 +37,6 @@ export const reassign: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  return reply(`Reassigned ${leadName(lead)} from <@${fromOwnerId}> to <@${split.userId}>.`);
+  // Two queues changed: the lead left one rep's and joined the other's.
+  return reply(`Reassigned ${leadName(lead)} from <@${fromOwnerId}> to <@${split.userId}>.`, { redraw: [fromOwnerId, split.userId] });
 };

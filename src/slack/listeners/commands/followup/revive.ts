@@ -20,5 +20,5 @@ export const revive: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  return reply(revivedText(lead));
+  return reply(revivedText(lead), { redraw: [ctx.userId] });
 };

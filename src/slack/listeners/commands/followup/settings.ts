@@ -1,6 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { changeSettings } from '../../../../db/ops/settings.js';
-import { teams } from '../../../../db/schema.js';
+import { changeSettings, findTeamSettings } from '../../../../db/ops/settings.js';
 import { parseSettings, type SettingsArgs } from '../../../parse/subcommands.js';
 import { refuse, reply } from '../../../reply.js';
 import { settingsText } from '../../../ui/settings-text.js';
@@ -18,7 +16,7 @@ export const settings: Subcommand = async (ctx) => {
   const touchesTeam = TEAM_KEYS.some((k) => args[k] !== undefined) || args.addManagers.length > 0 || args.removeManagers.length > 0;
   if (touchesTeam && !ctx.rep.isManager && !ctx.rep.isSlackAdmin) return refuse(NOT_ALLOWED);
 
-  const [current] = await db.select().from(teams).where(and(eq(teams.id, ctx.teamId)));
+  const current = await findTeamSettings(db, ctx.teamId);
   // The digest goes out in the team's zone: by default, the zone of the manager who set the channel.
   const teamTz = args.teamTz ?? (args.digestChannel && !current?.teamTz ? ctx.zone : undefined);
   const { rep, team } = await changeSettings(db, {

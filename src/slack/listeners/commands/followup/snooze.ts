@@ -19,5 +19,5 @@ export const snooze: Subcommand = async (ctx) => {
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  return reply(snoozedText(lead, ctx.zone, ctx.now));
+  return reply(snoozedText(lead, ctx.zone, ctx.now), { redraw: [ctx.userId] });
 };

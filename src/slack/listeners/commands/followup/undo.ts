@@ -6,5 +6,5 @@ import type { Subcommand } from './context.js';
 export const undo: Subcommand = async (ctx) => {
   if (ctx.args.trim()) return refuse('`undo` takes nothing after it: it takes back your last logged touch.', 'undo');
   const result = await undoTouch(ctx.services.database.db, { teamId: ctx.teamId, repId: ctx.userId, requestKey: ctx.requestKey, now: ctx.now });
-  return reply(undoneText(result));
+  return reply(undoneText(result), { redraw: [ctx.userId] });
 };

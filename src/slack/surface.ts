@@ -1,0 +1,78 @@
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import { sendDm } from './dm.js';
+import { slackIdentity } from './middleware/slack-identity.js';
+
+/** Where a request came from, which decides how its answer reaches the person who acted. */
+export type SurfaceKind = 'command' | 'button' | 'modal' | 'options' | 'event';
+
+export function surfaceOf(body: unknown): SurfaceKind {
+  const b = (body ?? {}) as { command?: string; type?: string };
+  if (b.command !== undefined) return 'command';
+  switch (b.type) {
+    case 'block_actions':
+      return 'button';
+    case 'view_submission':
+    case 'view_closed':
+      return 'modal';
+    case 'block_suggestion':
+      return 'options';
+    // Events, and anything else the app does not answer in words.
+    default:
+      return 'event';
+  }
+}
+
+/** The parts of Bolt's listener and middleware arguments an answer needs. */
+export interface SurfaceArgs {
+  body: unknown;
+  client: WebClient;
+  // Each kind's ack takes its own response; the surface decides which it sends.
+  ack?: (response?: any) => Promise<void>;
+  respond?: RespondFn;
+}
+
+export interface TellOptions {
+  /** The listener has acked already: what is left is the response_url or a DM. */
+  acked?: boolean;
+  /** A button on a command's ephemeral reply: the answer takes that reply's place. */
+  replaceOriginal?: boolean;
+}
+
+/**
+ * Tells the person who acted, on the surface they used: a command's ephemeral ack (or its
+ * response_url once acked); a button's ephemeral response (a DM for App Home clicks, which have no
+ * response_url); a closed form's DM; an empty options list. Events answer no one.
+ */
+export async function tell(args: SurfaceArgs, logger: Logger, text: string, opts: TellOptions = {}): Promise<void> {
+  const ack = opts.acked ? undefined : args.ack;
+  switch (surfaceOf(args.body)) {
+    case 'command':
+      if (ack) return ack({ response_type: 'ephemeral', text });
+      await args.respond?.({ response_type: 'ephemeral', replace_original: true, text });
+      return;
+    case 'button':
+      await ack?.();
+      if ((args.body as { response_url?: string }).response_url && args.respond) {
+        await args.respond({ response_type: 'ephemeral', replace_original: opts.replaceOriginal ?? false, text });
+        return;
+      }
+      return dm(args, logger, text);
+    case 'modal':
+      await ack?.();
+      return dm(args, logger, text);
+    case 'options':
+      await ack?.({ options: [] });
+      return;
+    case 'event':
+      return;
+  }
+}
+
+/** A DM that fails is logged: the request it answers has been acked already. */
+async function dm(args: SurfaceArgs, logger: Logger, text: string): Promise<void> {
+  const { userId } = slackIdentity(args.body);
+  if (!userId) return;
+  await sendDm(args.client, userId, text).catch((err: Error) => logger.warn({ rep: userId, err: err.message }, 'confirmation DM failed'));
+}
