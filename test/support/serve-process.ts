@@ -29,6 +29,8 @@ export interface ServeProcess {
   baseUrl: string;
   child: ChildProcess;
   output(): string;
+  /** The JSON log lines written so far (the output arrives through a pipe, so it may lag a response). */
+  logs(): Record<string, unknown>[];
   /** SIGTERM, then wait for exit; returns the exit code. */
   stop(): Promise<number | null>;
 }
@@ -74,6 +76,13 @@ export async function startServe(env: Record<string, string>, opts: { nodeArgs?:
     baseUrl,
     child,
     output: () => out,
+    logs: () =>
+      out
+        .split('\n')
+        // The last piece is a line still being written (or nothing).
+        .slice(0, -1)
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
-import { startSlackStandIn as startStandIn, type Refusal, type SlackStandIn, type StandInOptions } from '../../src/demo/slack-stand-in.js';
+import { dmChannelId, startSlackStandIn as startStandIn, type RecordedCall, type Refusal, type SlackStandIn, type StandInOptions } from '../../src/demo/slack-stand-in.js';
 
 export type { RecordedCall, SlackStandIn, StandInUser } from '../../src/demo/slack-stand-in.js';
 
@@ -53,3 +53,17 @@ export function startSlackStandIn(opts: Omit<StandInOptions, 'check'> = {}): Pro
   const checks = loadContract();
   return startStandIn({ ...opts, ...(checks ? { check: (method, args) => checkAgainstContract(checks, method, args) } : {}) });
 }
+
+/** The messages posted into a user's DM channel (conversations.open gives D<id> for U<id>). */
+export const dmsTo = (slack: SlackStandIn, userId: string): RecordedCall[] =>
+  slack.callsOf('chat.postMessage').filter((c) => c.args.channel === dmChannelId(userId));
+
+/** DMs received per rep: each post into a D<id> channel counts for U<id>. */
+export const dmsPerRep = (slack: SlackStandIn): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const c of slack.callsOf('chat.postMessage')) {
+    const rep = `U${String(c.args.channel).slice(1)}`;
+    counts.set(rep, (counts.get(rep) ?? 0) + 1);
+  }
+  return counts;
+};
