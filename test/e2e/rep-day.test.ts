@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
 import { leads, nextSteps, reps, teams, touches } from '../../src/db/schema.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { dbTargets } from '../support/db.js';
+import { givenLead, givenTeam } from '../support/given.js';
 import { SIGNING_SECRET } from '../support/serve-process.js';
 import { sendInteraction } from '../support/signed-request.js';
 
@@ -74,23 +73,14 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
 
   beforeAll(async () => {
     database = await target.open();
-    await ensureRep(database.db, TEAM, ANA, { tz: 'America/New_York' }, now);
+    const reps = await givenTeam(database.db, TEAM, { [ANA]: 'America/New_York', [BO]: 'Europe/Berlin' }, now);
     for (const name of ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli']) {
-      id[name] = (await addLead(database.db, { teamId: TEAM, ownerId: ANA, createdBy: ANA, name, tier: 'lead', value: 5000, now })).id;
+      id[name] = (await givenLead(database.db, { team: TEAM, owner: ANA, name, tier: 'lead', value: 5000, at: now })).id;
     }
-    await ensureRep(database.db, TEAM, BO, { tz: 'Europe/Berlin' }, now);
-    id['Bo Lead'] = (await addLead(database.db, { teamId: TEAM, ownerId: BO, createdBy: BO, name: 'Bo Lead', now })).id;
-    app = await startTestApp({
-      database,
-      teamId: TEAM,
-      users: [
-        { id: ANA, tz: 'America/New_York' },
-        { id: BO, tz: 'Europe/Berlin' },
-        { id: BOSS, tz: 'America/Chicago', is_admin: true },
-        { id: GUEST, tz: 'UTC', is_restricted: true } as never,
-      ],
-      now: () => now,
-    });
+    id['Bo Lead'] = (await givenLead(database.db, { team: TEAM, owner: BO, name: 'Bo Lead', at: now })).id;
+    const boss = { id: BOSS, tz: 'America/Chicago', is_admin: true };
+    const guest = { id: GUEST, tz: 'UTC', is_restricted: true };
+    app = await startTestApp({ database, teamId: TEAM, users: [...reps, boss, guest], now: () => now });
   }, 60_000);
 
   afterAll(async () => {

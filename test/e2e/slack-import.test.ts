@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { leads, reps } from '../../src/db/schema.js';
+import { leads } from '../../src/db/schema.js';
 import { IMPORT_FILE, IMPORT_MODAL, IMPORT_OPTIONS, IMPORT_OWNER } from '../../src/slack/ui/import-modal.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { dbTargets } from '../support/db.js';
+import { givenTeam } from '../support/given.js';
 import { SIGNING_SECRET } from '../support/serve-process.js';
 import { sendEvent, sendInteraction } from '../support/signed-request.js';
 
@@ -50,10 +50,8 @@ describe.each(dbTargets())('importing a CSV from Slack on $name', (target) => {
 
   beforeAll(async () => {
     database = await target.open();
-    await ensureRep(database.db, TEAM, MIA, { tz: 'America/New_York' }, now);
-    await ensureRep(database.db, TEAM, REP, { tz: 'America/New_York', email: 'rep@acme.test' }, now);
-    await database.db.update(reps).set({ isManager: true }).where(eq(reps.userId, MIA));
-    app = await startTestApp({ database, teamId: TEAM, users: [{ id: MIA, tz: 'America/New_York' }, { id: REP, tz: 'America/New_York', email: 'rep@acme.test' }], now: () => now });
+    const users = await givenTeam(database.db, TEAM, { [MIA]: { tz: 'America/New_York', manager: true }, [REP]: { tz: 'America/New_York', email: 'rep@acme.test' } }, now);
+    app = await startTestApp({ database, teamId: TEAM, users, now: () => now });
   }, 60_000);
 
   afterAll(async () => {

@@ -23,12 +23,12 @@ export async function givenRep(db: Db, teamId: string, userId: string, spec: Rep
   return (await changeSettings(db, { teamId, userId, addManagers: [userId], now: at })).rep;
 }
 
-/** A team's reps, `{ userId: zone or profile }`; returns them as Slack stand-in users (id and zone). */
+/** A team's reps, `{ userId: zone or profile }`; returns them as Slack stand-in users (id, zone, e-mail). */
 export async function givenTeam(db: Db, teamId: string, team: Record<string, RepSpec>, at = new Date()): Promise<StandInUser[]> {
   const users: StandInUser[] = [];
   for (const [userId, spec] of Object.entries(team)) {
     const rep = await givenRep(db, teamId, userId, spec, at);
-    users.push({ id: userId, tz: rep.tz ?? undefined });
+    users.push({ id: userId, ...(rep.tz ? { tz: rep.tz } : {}), ...(rep.email ? { email: rep.email } : {}) });
   }
   return users;
 }
