@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import {
   CHANNELS,
   parseLogTail,
@@ -103,7 +103,7 @@ describe('parseLogTail', () => {
       { id: 'a', name: 'Acme Corp' },
     ]);
     expect(match).toMatchObject({ kind: 'found', lead: { id: 'a' } });
-    if (match.kind !== 'found') return;
+    assert(match.kind === 'found');
     const log = logged(match.rest);
     expect(log).toEqual({
       channel: 'call',
