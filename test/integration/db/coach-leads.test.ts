@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logTouch } from '../../../src/db/ops/log-touch.js';
 import { completeStep } from '../../../src/db/ops/complete-step.js';
 import { loadCoachLeads } from '../../../src/db/queries/coach-leads.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
 import { givenLead, givenTeam } from '../../support/given.js';
 
 const T = 'T_AGG';
@@ -11,10 +10,9 @@ const t0 = new Date('2026-11-02T15:00:00Z');
 const at = (days: number) => new Date(t0.getTime() + days * 86_400_000);
 
 describe.each(dbTargets())('coach leads loaded from SQL aggregates on $name', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   let acmeId: string;
   beforeAll(async () => {
-    database = await target.open();
     const db = database.db;
     await givenTeam(db, T, { U1: 'UTC', U2: 'UTC' }, t0);
     const acme = await givenLead(db, { team: T, owner: 'U1', name: 'Acme', tier: 'referral', value: 5000, at: t0,
@@ -29,7 +27,6 @@ describe.each(dbTargets())('coach leads loaded from SQL aggregates on $name', (t
     await givenLead(db, { team: T, owner: 'U2', name: 'Other rep', at: at(5) });
     await givenLead(db, { team: T, owner: 'U1', name: 'Gone', at: at(5), row: { status: 'lost' } });
   });
-  afterAll(async () => database?.close());
 
   it('gives one rep\'s non-lost leads with counts, last channel, signals, commitments and the open step', async () => {
     const mine = await loadCoachLeads(database.db, { teamId: T, ownerId: 'U1' });

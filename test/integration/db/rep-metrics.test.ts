@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { completeStep } from '../../../src/db/ops/complete-step.js';
 import { repMetrics } from '../../../src/db/queries/rep-metrics.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
 import { givenLead, givenTeam, type LeadSpec } from '../../support/given.js';
 
 const T = 'T_METRICS';
@@ -11,9 +10,8 @@ const d = (iso: string) => new Date(iso);
 const WINDOW = { teamId: T, from: d('2026-11-23T00:00:00Z'), to: d('2026-11-30T00:00:00Z'), now: d('2026-11-27T12:00:00Z') };
 
 describe.each(dbTargets())('per-rep metrics on hand-built data ($name)', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   beforeAll(async () => {
-    database = await target.open();
     const db = database.db;
     await givenTeam(db, T, { U1: 'UTC', U2: 'UTC' }, WINDOW.from);
     const add = async (name: string, at: string, over: Partial<LeadSpec> = {}) => (await givenLead(db, { team: T, owner: 'U1', name, at: d(at), ...over })).id;
@@ -40,7 +38,6 @@ describe.each(dbTargets())('per-rep metrics on hand-built data ($name)', (target
     await givenLead(db, { team: T, owner: 'U2', name: 'M1', at: d('2026-11-10T09:00:00Z'), touches: [
       { channel: 'email', at: d('2026-11-11T10:00:00Z') }, { channel: 'email', at: d('2026-11-12T10:00:00Z') }] });
   });
-  afterAll(async () => database?.close());
 
   it('computes each metric as worked out by hand', async () => {
     const [u1, u2] = await repMetrics(database.db, WINDOW);

@@ -1,12 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/db/errors.js';
 import { addLead } from '../../../src/db/ops/add-lead.js';
 import { logTouch } from '../../../src/db/ops/log-touch.js';
 import { leadCandidates } from '../../../src/db/queries/lead-candidates.js';
 import { deliveries, leads, nextSteps, touches } from '../../../src/db/schema.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
 import { givenLead, givenTeam } from '../../support/given.js';
 
 const T = 'T0001';
@@ -14,13 +13,9 @@ const now = new Date('2026-11-25T15:00:00Z');
 const friday = new Date('2026-11-28T04:59:59.999Z');
 
 describe.each(dbTargets())('store on $name', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   beforeAll(async () => {
-    database = await target.open();
     await givenTeam(database.db, T, { U_ANA: { tz: 'America/New_York', displayName: 'Ana' }, U_BO: 'Europe/Berlin' }, now);
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it('applies migrations idempotently', async () => {

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCoachLeads } from '../../../src/db/queries/coach-leads.js';
 import { forEachRepLeads } from '../../../src/db/queries/team-leads-cursor.js';
 import { nextSteps } from '../../../src/db/schema.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
 import { givenLead, givenRep } from '../../support/given.js';
 
 const T = 'T_CURSOR';
@@ -12,9 +11,8 @@ const t0 = new Date('2026-11-02T15:00:00Z');
 const at = (days: number) => new Date(t0.getTime() + days * 86_400_000);
 
 describe.each(dbTargets())('team-wide coach input through a cursor on $name', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   beforeAll(async () => {
-    database = await target.open();
     const db = database.db;
     for (const [r, rep] of ['U3', 'U1', 'U2'].entries()) {
       await givenRep(db, T, rep, 'UTC', t0);
@@ -29,7 +27,6 @@ describe.each(dbTargets())('team-wide coach input through a cursor on $name', (t
       }
     }
   });
-  afterAll(async () => database?.close());
 
   it('hands over each rep\'s leads once, in owner order, exactly as the per-rep query loads them', async () => {
     for (const pageSize of [1, 4, 5000]) {

@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../src/db/client.js';
 import { closeLost, closeWon } from '../../../src/db/ops/close-lead.js';
 import { exportLeads } from '../../../src/intake/export-leads.js';
 import { importLeads } from '../../../src/intake/import-leads.js';
 import { csvChunks } from '../../support/csv.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
 import { givenLead, givenTeam, type LeadSpec } from '../../support/given.js';
 
 const now = new Date('2026-11-25T15:00:00Z');
@@ -24,12 +24,11 @@ async function exported(db: Db, teamId: string, opts: { owner?: string; pageSize
 }
 
 describe.each(dbTargets())('exportLeads on $name', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   let db: Db;
   const reps = (teamId: string) => givenTeam(db, teamId, { U0ANA: 'America/New_York', U0BO: 'Europe/Berlin' }, now);
 
   beforeAll(async () => {
-    database = await target.open();
     db = database.db;
     await reps('TEXPA');
     const add = (name: string, extra: Partial<LeadSpec> = {}, at = now) => givenLead(db, { team: 'TEXPA', owner: 'U0ANA', createdBy: 'U0ANA', name, at, ...extra });
@@ -45,9 +44,6 @@ describe.each(dbTargets())('exportLeads on $name', (target) => {
     await closeLost(db, { teamId: 'TEXPA', repId: 'U0ANA', leadId: lost.id, now: later });
     await add('Same Name', { email: 'same@x.example' }, later);
     await add('Ünïcødé GmbH', { owner: 'U0BO', tier: 'cold' }, later);
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it('writes a header and one row per lead, guarded against formulas, times in UTC', async () => {

@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rowsOf, type Database, type Db } from '../../../src/db/client.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rowsOf, type Db } from '../../../src/db/client.js';
 import { closeLost } from '../../../src/db/ops/close-lead.js';
 import { leads, nextSteps, reps, teams } from '../../../src/db/schema.js';
 import { ImportRefused, importLeads, type ImportOptions } from '../../../src/intake/import-leads.js';
 import { csvChunks, csvText } from '../../support/csv.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
 import { givenLead, givenTeam } from '../../support/given.js';
 
 const now = new Date('2026-11-25T15:00:00Z');
@@ -21,7 +21,7 @@ async function snapshot(db: Db, teamId: string) {
 }
 
 describe.each(dbTargets())('importLeads on $name', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   let db: Db;
   let T: string;
   const run = (csv: string, opts: Partial<ImportOptions> = {}) => importLeads(db, csvChunks(csv), { teamId: T, defaultOwner: 'U0ANA', now, ...opts });
@@ -29,11 +29,7 @@ describe.each(dbTargets())('importLeads on $name', (target) => {
   const lead = async (name: string) => (await db.select().from(leads).where(and(eq(leads.teamId, T), eq(leads.name, name))))[0]!;
 
   beforeAll(async () => {
-    database = await target.open();
     db = database.db;
-  });
-  afterAll(async () => {
-    await database?.close();
   });
   beforeEach(async () => {
     T = `TIMPORT${++teamSeq}`;
