@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
 import { leads, nextSteps } from '../../src/db/schema.js';
-import { startTestApp, type TestApp } from '../support/app-harness.js';
-import { dbTargets } from '../support/db.js';
+import { useTestApp } from '../support/app-harness.js';
+import { dbTargets, useDatabase } from '../support/db.js';
 import { givenLead, givenTeam, type LeadSpec } from '../support/given.js';
 import { SIGNING_SECRET } from '../support/serve-process.js';
 import { sendEvent } from '../support/signed-request.js';
@@ -20,34 +19,29 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const endOfNyDay = (isoDate: string) => new Date(`${isoDate}T04:59:59.999Z`); // 23:59:59.999 EST the day before
 
 describe.each(dbTargets())('coach commands through Slack on $name', (target) => {
-  let database: Database;
-  let app: TestApp;
+  const database = useDatabase(target);
   const id: Record<string, string> = {};
 
-  beforeAll(async () => {
-    database = await target.open();
-    const db = database.db;
-    const users = await givenTeam(db, TEAM, { [ANA]: 'America/New_York', [BO]: 'Europe/Berlin', [MIA]: { tz: 'America/New_York', manager: true } }, NOW);
-    const add = async (name: string, at: Date, spec: Partial<LeadSpec>) => (id[name] = (await givenLead(db, { team: TEAM, owner: ANA, name, at, ...spec })).id);
-    const touched = (channel: 'call' | 'email' | 'meeting' | 'visit', ...daysAgo: number[]) => daysAgo.map((d) => ({ channel, at: ago(d * DAY) }));
+  const app = useTestApp(database, {
+    teamId: TEAM,
+    now: () => NOW,
+    seed: async (db) => {
+      const users = await givenTeam(db, TEAM, { [ANA]: 'America/New_York', [BO]: 'Europe/Berlin', [MIA]: { tz: 'America/New_York', manager: true } }, NOW);
+      const add = async (name: string, at: Date, spec: Partial<LeadSpec>) => (id[name] = (await givenLead(db, { team: TEAM, owner: ANA, name, at, ...spec })).id);
+      const touched = (channel: 'call' | 'email' | 'meeting' | 'visit', ...daysAgo: number[]) => daysAgo.map((d) => ({ channel, at: ago(d * DAY) }));
 
-    await add('Fresh Inbound', ago(20 * 60_000), { tier: 'new' });
-    await add('Acme Corp', ago(10 * DAY), { tier: 'referral', value: 12_000, touches: touched('email', 5), nextStep: { action: 'call', dueAt: endOfNyDay('2026-11-25'), promised: true } });
-    await add('Big Customer', ago(20 * DAY), { tier: 'customer', value: 40_000, touches: [...touched('meeting', 12, 6), ...touched('email', 4)],
-      nextStep: { action: 'renewal call', dueAt: endOfNyDay('2026-11-26') } });
-    await add('Small Lead', ago(30 * DAY), { tier: 'lead', value: 500, touches: touched('email', 9), nextStep: { action: 'send pricing', dueAt: endOfNyDay('2026-11-26') } });
-    await add('Cold One', ago(40 * DAY), { tier: 'cold' });
-    await add('No Step Co', ago(30 * DAY), { tier: 'lead', value: 3000, touches: touched('call', 20, 10, 8) });
-    await add('Sleeping', ago(30 * DAY), { tier: 'lead', touches: touched('call', 9), row: { snoozedUntil: new Date(NOW.getTime() + DAY) } });
-    await add('Later Co', ago(30 * DAY), { tier: 'referral', value: 90_000, touches: touched('visit', 6), nextStep: { action: 'demo', dueAt: endOfNyDay('2026-12-03') } });
-    await add("Bo's Lead", ago(30 * DAY), { owner: BO, tier: 'lead', touches: touched('call', 20) });
-
-    app = await startTestApp({ database, teamId: TEAM, users, now: () => NOW });
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    await database?.close();
+      await add('Fresh Inbound', ago(20 * 60_000), { tier: 'new' });
+      await add('Acme Corp', ago(10 * DAY), { tier: 'referral', value: 12_000, touches: touched('email', 5), nextStep: { action: 'call', dueAt: endOfNyDay('2026-11-25'), promised: true } });
+      await add('Big Customer', ago(20 * DAY), { tier: 'customer', value: 40_000, touches: [...touched('meeting', 12, 6), ...touched('email', 4)],
+        nextStep: { action: 'renewal call', dueAt: endOfNyDay('2026-11-26') } });
+      await add('Small Lead', ago(30 * DAY), { tier: 'lead', value: 500, touches: touched('email', 9), nextStep: { action: 'send pricing', dueAt: endOfNyDay('2026-11-26') } });
+      await add('Cold One', ago(40 * DAY), { tier: 'cold' });
+      await add('No Step Co', ago(30 * DAY), { tier: 'lead', value: 3000, touches: touched('call', 20, 10, 8) });
+      await add('Sleeping', ago(30 * DAY), { tier: 'lead', touches: touched('call', 9), row: { snoozedUntil: new Date(NOW.getTime() + DAY) } });
+      await add('Later Co', ago(30 * DAY), { tier: 'referral', value: 90_000, touches: touched('visit', 6), nextStep: { action: 'demo', dueAt: endOfNyDay('2026-12-03') } });
+      await add("Bo's Lead", ago(30 * DAY), { owner: BO, tier: 'lead', touches: touched('call', 20) });
+      return users;
+    },
   });
 
   it('/followup help lists every subcommand with its usage', async () => {

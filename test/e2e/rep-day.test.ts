@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
 import { leads, nextSteps, reps, teams, touches } from '../../src/db/schema.js';
-import { startTestApp, type TestApp } from '../support/app-harness.js';
-import { dbTargets } from '../support/db.js';
+import { useTestApp } from '../support/app-harness.js';
+import { dbTargets, useDatabase } from '../support/db.js';
 import { givenLead, givenTeam } from '../support/given.js';
 import { SIGNING_SECRET } from '../support/serve-process.js';
 import { sendInteraction } from '../support/signed-request.js';
@@ -60,8 +59,7 @@ function blockAction(actionId: string, value: string | undefined, userId = ANA, 
 }
 
 describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) => {
-  let database: Database;
-  let app: TestApp;
+  const database = useDatabase(target);
   const id: Record<string, string> = {};
   const interact = async (payload: object) => {
     const res = await sendInteraction(app.baseUrl, SIGNING_SECRET, payload);
@@ -71,21 +69,19 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
   const stepsOf = (leadId: string) => database.db.select().from(nextSteps).where(eq(nextSteps.leadId, leadId));
   const lastDm = () => app.slack.callsOf('chat.postMessage').at(-1)?.args.text as string | undefined;
 
-  beforeAll(async () => {
-    database = await target.open();
-    const reps = await givenTeam(database.db, TEAM, { [ANA]: 'America/New_York', [BO]: 'Europe/Berlin' }, now);
-    for (const name of ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli']) {
-      id[name] = (await givenLead(database.db, { team: TEAM, owner: ANA, name, tier: 'lead', value: 5000, at: now })).id;
-    }
-    id['Bo Lead'] = (await givenLead(database.db, { team: TEAM, owner: BO, name: 'Bo Lead', at: now })).id;
-    const boss = { id: BOSS, tz: 'America/Chicago', is_admin: true };
-    const guest = { id: GUEST, tz: 'UTC', is_restricted: true };
-    app = await startTestApp({ database, teamId: TEAM, users: [...reps, boss, guest], now: () => now });
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    await database?.close();
+  const app = useTestApp(database, {
+    teamId: TEAM,
+    now: () => now,
+    seed: async (db) => {
+      const reps = await givenTeam(db, TEAM, { [ANA]: 'America/New_York', [BO]: 'Europe/Berlin' }, now);
+      for (const name of ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli']) {
+        id[name] = (await givenLead(db, { team: TEAM, owner: ANA, name, tier: 'lead', value: 5000, at: now })).id;
+      }
+      id['Bo Lead'] = (await givenLead(db, { team: TEAM, owner: BO, name: 'Bo Lead', at: now })).id;
+      const boss = { id: BOSS, tz: 'America/Chicago', is_admin: true };
+      const guest = { id: GUEST, tz: 'UTC', is_restricted: true };
+      return [...reps, boss, guest];
+    },
   });
 
   it('`/followup log` with no arguments opens the log modal', async () => {

@@ -1,5 +1,6 @@
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/client.js';
+import type { Database, Db } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './serve-process.js';
@@ -42,5 +43,36 @@ export async function startTestApp(opts: { database: Database; teamId: string; u
       await running.stop();
       await slack.close();
     },
+  };
+}
+
+/**
+ * The app of startTestApp for the enclosing describe, on a database it shares (useDatabase):
+ * `seed` writes the data and returns the Slack users the stand-in knows; the app starts before the
+ * tests and stops after them. What it returns stands for the started app from then on.
+ */
+export function useTestApp(database: Database, opts: { teamId: string; now: () => Date; seed: (db: Db) => Promise<StandInUser[]> }): TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    const users = await opts.seed(database.db);
+    app = await startTestApp({ database, teamId: opts.teamId, users, now: opts.now });
+  });
+  afterAll(async () => app?.stop());
+  const started = (): TestApp => {
+    if (!app) throw new Error('the app starts in beforeAll: use it from a hook or a test');
+    return app;
+  };
+  return {
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    get slack() {
+      return started().slack;
+    },
+    get running() {
+      return started().running;
+    },
+    command: (text, userId, extra) => started().command(text, userId, extra),
+    stop: () => started().stop(),
   };
 }
