@@ -1,4 +1,3 @@
-import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Database, Db } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
@@ -6,6 +5,7 @@ import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './serve-process.js';
 import { slashCommands } from '../../src/demo/slash-commands.js';
 import { startSlackStandIn, type SlackStandIn, type StandInUser } from './slack-stand-in.js';
+import { forTheSuite } from './suite.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -47,32 +47,10 @@ export async function startTestApp(opts: { database: Database; teamId: string; u
 }
 
 /**
- * The app of startTestApp for the enclosing describe, on a database it shares (useDatabase):
- * `seed` writes the data and returns the Slack users the stand-in knows; the app starts before the
- * tests and stops after them. What it returns stands for the started app from then on.
+ * The app of startTestApp for the enclosing describe's tests (see forTheSuite), on a database they
+ * share (useDatabase): `seed` writes the data and returns the Slack users the stand-in knows.
  */
 export function useTestApp(database: Database, opts: { teamId: string; now: () => Date; seed: (db: Db) => Promise<StandInUser[]> }): TestApp {
-  let app: TestApp | undefined;
-  beforeAll(async () => {
-    const users = await opts.seed(database.db);
-    app = await startTestApp({ database, teamId: opts.teamId, users, now: opts.now });
-  });
-  afterAll(async () => app?.stop());
-  const started = (): TestApp => {
-    if (!app) throw new Error('the app starts in beforeAll: use it from a hook or a test');
-    return app;
-  };
-  return {
-    get baseUrl() {
-      return started().baseUrl;
-    },
-    get slack() {
-      return started().slack;
-    },
-    get running() {
-      return started().running;
-    },
-    command: (text, userId, extra) => started().command(text, userId, extra),
-    stop: () => started().stop(),
-  };
+  const start = async () => startTestApp({ database, teamId: opts.teamId, users: await opts.seed(database.db), now: opts.now });
+  return forTheSuite('the app', start, (app) => app.stop());
 }

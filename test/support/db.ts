@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database, type Db } from '../../src/db/client.js';
+import { forTheSuite } from './suite.js';
 
 export interface DbTarget {
   name: 'pglite' | 'postgres';
@@ -19,36 +19,8 @@ export function dbTargets(): DbTarget[] {
   return targets;
 }
 
-/**
- * A fresh database of this target for the enclosing describe: opened before its tests (and before
- * its own hooks, which run after this one), closed after them. What it returns stands for the
- * opened database from then on.
- */
-export function useDatabase(target: DbTarget): Database {
-  let database: Database | undefined;
-  beforeAll(async () => {
-    database = await target.open();
-  });
-  afterAll(async () => database?.close());
-  const opened = (): Database => {
-    if (!database) throw new Error('the database opens in beforeAll: use it from a hook or a test');
-    return database;
-  };
-  return {
-    get db() {
-      return opened().db;
-    },
-    get kind() {
-      return opened().kind;
-    },
-    get poolMax() {
-      return opened().poolMax;
-    },
-    migrate: () => opened().migrate(),
-    ping: () => opened().ping(),
-    close: () => opened().close(),
-  };
-}
+/** A fresh database of this target for the enclosing describe's tests and hooks (see forTheSuite). */
+export const useDatabase = (target: DbTarget): Database => forTheSuite('the database', () => target.open(), (database) => database.close());
 
 async function openPgliteForTest(): Promise<Database> {
   const database = await openDatabase({ dataDir: 'memory://' });
