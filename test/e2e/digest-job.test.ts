@@ -5,6 +5,7 @@ import { runJob } from '../support/cli.js';
 import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
 import { givenLead, givenTeam } from '../support/given.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
 const TEAM = 'T0DIGEST';
 // Mon 30 Nov 2026, 09:05 in Chicago.
@@ -29,10 +30,7 @@ describe.each(await processDbTargets('fc-digest-'))('`jobs run digest` on $name'
     slack = await startSlackStandIn({ teamId: TEAM, users });
   }, 60_000);
 
-  afterAll(async () => {
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(slack, target));
 
   it('with no channel set, sends nothing and says why', async () => {
     await setChannel(null);

@@ -6,6 +6,7 @@ import { processDbTargets, withDatabase } from '../support/db.js';
 import { SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
 import { sendSlashCommand } from '../support/signed-request.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
 const TEAM = 'T0E2E';
 const ANA = 'U0ANA';
@@ -36,11 +37,7 @@ describe.each(await processDbTargets('fc-e2e-'))('/followup end to end on $name'
     serve = await startServe({ SLACK_API_URL: slack.url, ...target.env });
   }, 60_000);
 
-  afterAll(async () => {
-    await serve?.stop();
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(serve, slack, target));
 
   it('answers /healthz and /readyz', async () => {
     expect((await fetch(`${serve.baseUrl}/healthz`)).status).toBe(200);

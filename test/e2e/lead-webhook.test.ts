@@ -7,6 +7,7 @@ import { givenTeam } from '../support/given.js';
 import { SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
 import { postLead, sendSlashCommand } from '../support/signed-request.js';
 import { dmsTo as dmsOf, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
 const TEAM = 'T0HOOK';
 const REPS = ['U0ANA', 'U0BEN', 'U0CHO', 'U0DEV'];
@@ -34,11 +35,7 @@ describe.each(await processDbTargets('fc-hook-'))('POST /leads on $name', (targe
     serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_SEND_RATE: '200' });
   }, 60_000);
 
-  afterAll(async () => {
-    await serve?.stop();
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(serve, slack, target));
 
   it('webhook-secret prints the same secret again, 64 hex characters', async () => {
     expect(secret).toMatch(/^[0-9a-f]{64}$/);

@@ -5,6 +5,7 @@ import { processDbTargets, seedDatabase } from '../support/db.js';
 import { SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
 import { postLead, sendSlashCommand } from '../support/signed-request.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
 const TEAM = 'T0PRIV';
 const REP = 'U0PRIV';
@@ -33,11 +34,7 @@ describe.each(await processDbTargets('fc-logpriv-'))('a failed write on $name: l
     serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, LOG_LEVEL: 'info' });
   }, 60_000);
 
-  afterAll(async () => {
-    await serve?.stop();
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(serve, slack, target));
 
   it('/followup add: the rep is told nothing changed; the log has the SQL and the constraint, not the name, e-mail or phone', async () => {
     const res = await sendSlashCommand(serve.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId: REP, text: `add "${NAME}" email:${EMAIL} phone:${PHONE}` });

@@ -4,6 +4,7 @@ import { runJob } from '../support/cli.js';
 import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
 import { givenLead, givenTeam } from '../support/given.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
 const TEAM = 'T0MORNING';
 // Wed 25 Nov 2026, 13:05 UTC: 08:05 in New York, 14:05 in Berlin (past the 4-hour catch-up), 05:05 in LA.
@@ -29,10 +30,7 @@ describe.each(await processDbTargets('fc-morning-'))('`jobs run morning` on $nam
     slack = await startSlackStandIn({ teamId: TEAM, users });
   }, 60_000);
 
-  afterAll(async () => {
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(slack, target));
 
   it('DMs the reps whose local morning has come, and only them', async () => {
     expect(await job()).toEqual({ job: 'morning', sent: 1, skipped: 1, failed: 0 });

@@ -19,38 +19,24 @@ const minutes = (n: number) => (now = new Date(now.getTime() + n * 60_000));
 const user = (id: string) => ({ id, team_id: TEAM, name: id.toLowerCase(), username: id.toLowerCase() });
 const state = (values: Record<string, Record<string, object>>) => ({ values });
 
+/** What every interaction payload from this workspace carries. */
+const interaction = (type: string, userId: string, trigger: string) => ({
+  type,
+  team: { id: TEAM, domain: 'day' },
+  user: user(userId),
+  api_app_id: 'A0APP',
+  token: 'legacy',
+  trigger_id: `trig.${trigger}.${Math.random()}`,
+});
+
 function viewSubmission(callbackId: string, viewId: string, values: Record<string, Record<string, object>>, privateMetadata = '') {
-  return {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'day' },
-    user: user(ANA),
-    api_app_id: 'A0APP',
-    token: 'legacy',
-    trigger_id: `trig.${viewId}.${Math.random()}`,
-    view: {
-      id: viewId,
-      team_id: TEAM,
-      type: 'modal',
-      callback_id: callbackId,
-      private_metadata: privateMetadata,
-      hash: 'h1',
-      title: { type: 'plain_text', text: 'x' },
-      blocks: [],
-      state: state(values),
-      app_id: 'A0APP',
-      bot_id: 'B0BOT',
-    },
-  };
+  const view = { id: viewId, team_id: TEAM, type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, hash: 'h1' };
+  return { ...interaction('view_submission', ANA, viewId), view: { ...view, title: { type: 'plain_text', text: 'x' }, blocks: [], state: state(values), app_id: 'A0APP', bot_id: 'B0BOT' } };
 }
 
 function blockAction(actionId: string, value: string | undefined, userId = ANA, extra: object = {}) {
   return {
-    type: 'block_actions',
-    team: { id: TEAM, domain: 'day' },
-    user: user(userId),
-    api_app_id: 'A0APP',
-    token: 'legacy',
-    trigger_id: `trig.${actionId}.${Math.random()}`,
+    ...interaction('block_actions', userId, actionId),
     container: { type: 'message', message_ts: '1.1', channel_id: 'D0ANA', is_ephemeral: false },
     channel: { id: 'D0ANA', name: 'directmessage' },
     actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2', text: { type: 'plain_text', text: 'x' } }],

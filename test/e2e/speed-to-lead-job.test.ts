@@ -7,6 +7,7 @@ import { runJob } from '../support/cli.js';
 import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
 import { givenLead, givenTeam } from '../support/given.js';
 import { dmsTo, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
 const TEAM = 'T0SPEED';
 // The leads come in at 14:00 UTC on Wed 25 Nov 2026.
@@ -36,10 +37,7 @@ describe.each(await processDbTargets('fc-speed-'))('`jobs run speed-to-lead` on 
     });
   }, 60_000);
 
-  afterAll(async () => {
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(slack, target));
 
   it('sends an arrival alert still owed (its first send was lost), once', async () => {
     // Sam's lead was called already (the store holds that touch): no alert is owed for it.

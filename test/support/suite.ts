@@ -21,3 +21,18 @@ export function forTheSuite<T extends object>(what: string, start: () => Promise
     },
   });
 }
+
+type Stoppable = { stop(): Promise<unknown> } | { close(): Promise<unknown> } | { cleanup(): Promise<unknown> };
+
+/**
+ * Stops each of these in the order given: a serve process or an app (stop), a Slack stand-in
+ * (close), a child process's database (cleanup). One that never started (undefined) is passed over.
+ */
+export async function stopAll(...things: (Stoppable | undefined)[]): Promise<void> {
+  for (const thing of things) {
+    if (!thing) continue;
+    if ('stop' in thing) await thing.stop();
+    else if ('close' in thing) await thing.close();
+    else await thing.cleanup();
+  }
+}
