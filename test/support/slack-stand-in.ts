@@ -9,7 +9,7 @@ export type { RecordedCall, SlackStandIn, StandInUser } from '../../src/demo/sla
 export const slackReferenceDir = process.env.SLACK_REFERENCE_DIR ?? resolve(packageRoot(), '..', 'shared', 'slack-reference');
 export const slackReferenceAvailable = (): boolean => existsSync(join(slackReferenceDir, 'slack_web_openapi_v2.json'));
 
-// Methods newer than the 2020 OpenAPI description (DESIGN §4).
+// Methods newer than the 2020 OpenAPI description.
 const NEWER_METHODS = new Set(['files.getUploadURLExternal', 'files.completeUploadExternal']);
 
 interface Contract {
