@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../src/db/ops/log-touch.js';
+import { describe, expect, it } from 'vitest';
 import { leads, nextSteps, touches } from '../../src/db/schema.js';
-import { startTestApp, type TestApp } from '../support/app-harness.js';
-import { dbTargets } from '../support/db.js';
+import { useTestApp } from '../support/app-harness.js';
+import { dbTargets, useDatabase } from '../support/db.js';
+import { givenLead, givenTeam } from '../support/given.js';
 import { SIGNING_SECRET } from '../support/serve-process.js';
 import { sendInteraction } from '../support/signed-request.js';
 
@@ -49,26 +46,20 @@ const CORPUS: string[] = [
 ];
 
 describe.each(dbTargets())('bad input corpus on $name', (target) => {
-  let database: Database;
-  let app: TestApp;
+  const database = useDatabase(target);
 
-  beforeAll(async () => {
-    database = await target.open();
-    const db = database.db;
-    await ensureRep(db, TEAM, ANA, { tz: 'America/New_York' }, NOW);
-    await ensureRep(db, TEAM, BO, { tz: 'Europe/Berlin' }, NOW);
-    const acme = await addLead(db, { teamId: TEAM, ownerId: ANA, createdBy: ANA, name: 'Acme Corp', tier: 'referral', value: 12000, now: NOW });
-    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: acme.id, channel: 'call', now: new Date(NOW.getTime() - 3_600_000),
-      next: { action: 'send proposal', dueAt: new Date('2026-11-28T04:59:59.999Z'), theirCommitment: 'share budget' } });
-    // The last touch is older than undo's 15 minutes.
-    await addLead(db, { teamId: TEAM, ownerId: ANA, createdBy: ANA, name: "O'Brien & Sons", now: NOW });
-    await addLead(db, { teamId: TEAM, ownerId: BO, createdBy: BO, name: "Bo's Lead", now: NOW });
-    app = await startTestApp({ database, teamId: TEAM, users: [{ id: ANA, tz: 'America/New_York' }, { id: BO, tz: 'Europe/Berlin' }], now: () => NOW });
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    await database?.close();
+  const app = useTestApp(database, {
+    teamId: TEAM,
+    now: () => NOW,
+    seed: async (db) => {
+      const users = await givenTeam(db, TEAM, { [ANA]: 'America/New_York', [BO]: 'Europe/Berlin' }, NOW);
+      // The last touch is older than undo's 15 minutes.
+      await givenLead(db, { team: TEAM, owner: ANA, name: 'Acme Corp', tier: 'referral', value: 12000, at: NOW, touches: [{ at: new Date(NOW.getTime() - 3_600_000) }],
+        nextStep: { action: 'send proposal', dueAt: new Date('2026-11-28T04:59:59.999Z'), theirCommitment: 'share budget' } });
+      await givenLead(db, { team: TEAM, owner: ANA, name: "O'Brien & Sons", at: NOW });
+      await givenLead(db, { team: TEAM, owner: BO, name: "Bo's Lead", at: NOW });
+      return users;
+    },
   });
 
   const snapshot = async () => ({

@@ -1,12 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../src/db/ops/log-touch.js';
-import { leads, nextSteps, reps } from '../../src/db/schema.js';
-import { startTestApp, type TestApp } from '../support/app-harness.js';
-import { dbTargets } from '../support/db.js';
+import { describe, expect, it } from 'vitest';
+import { leads, nextSteps } from '../../src/db/schema.js';
+import { useTestApp } from '../support/app-harness.js';
+import { dbTargets, useDatabase } from '../support/db.js';
+import { givenLead, givenTeam, type LeadSpec } from '../support/given.js';
 import { SIGNING_SECRET } from '../support/serve-process.js';
 import { sendEvent } from '../support/signed-request.js';
 
@@ -22,55 +19,29 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const endOfNyDay = (isoDate: string) => new Date(`${isoDate}T04:59:59.999Z`); // 23:59:59.999 EST the day before
 
 describe.each(dbTargets())('coach commands through Slack on $name', (target) => {
-  let database: Database;
-  let app: TestApp;
+  const database = useDatabase(target);
   const id: Record<string, string> = {};
 
-  beforeAll(async () => {
-    database = await target.open();
-    const db = database.db;
-    await ensureRep(db, TEAM, ANA, { tz: 'America/New_York' }, NOW);
-    await ensureRep(db, TEAM, BO, { tz: 'Europe/Berlin' }, NOW);
-    await ensureRep(db, TEAM, MIA, { tz: 'America/New_York' }, NOW);
-    await db.update(reps).set({ isManager: true }).where(eq(reps.userId, MIA));
-    const add = async (name: string, over: Record<string, unknown>, at: Date, owner = ANA) =>
-      (id[name] = (await addLead(db, { teamId: TEAM, ownerId: owner, createdBy: owner, name, now: at, ...over })).id);
+  const app = useTestApp(database, {
+    teamId: TEAM,
+    now: () => NOW,
+    seed: async (db) => {
+      const users = await givenTeam(db, TEAM, { [ANA]: 'America/New_York', [BO]: 'Europe/Berlin', [MIA]: { tz: 'America/New_York', manager: true } }, NOW);
+      const add = async (name: string, at: Date, spec: Partial<LeadSpec>) => (id[name] = (await givenLead(db, { team: TEAM, owner: ANA, name, at, ...spec })).id);
+      const touched = (channel: 'call' | 'email' | 'meeting' | 'visit', ...daysAgo: number[]) => daysAgo.map((d) => ({ channel, at: ago(d * DAY) }));
 
-    await add('Fresh Inbound', { tier: 'new' }, ago(20 * 60_000));
-    await add('Acme Corp', { tier: 'referral', value: 12_000 }, ago(10 * DAY));
-    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Acme Corp']!, channel: 'email', now: ago(5 * DAY),
-      next: { action: 'call', dueAt: endOfNyDay('2026-11-25'), promised: true } });
-    await add('Big Customer', { tier: 'customer', value: 40_000 }, ago(20 * DAY));
-    for (const d of [12, 6]) await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Big Customer']!, channel: 'meeting', now: ago(d * DAY) });
-    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Big Customer']!, channel: 'email', now: ago(4 * DAY), next: { action: 'renewal call', dueAt: endOfNyDay('2026-11-26') } });
-    await add('Small Lead', { tier: 'lead', value: 500 }, ago(30 * DAY));
-    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Small Lead']!, channel: 'email', now: ago(9 * DAY), next: { action: 'send pricing', dueAt: endOfNyDay('2026-11-26') } });
-    await add('Cold One', { tier: 'cold' }, ago(40 * DAY));
-    await add('No Step Co', { tier: 'lead', value: 3000 }, ago(30 * DAY));
-    for (const d of [20, 10, 8]) await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['No Step Co']!, channel: 'call', now: ago(d * DAY) });
-    await add('Sleeping', { tier: 'lead' }, ago(30 * DAY));
-    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Sleeping']!, channel: 'call', now: ago(9 * DAY) });
-    await db.update(leads).set({ snoozedUntil: new Date(NOW.getTime() + DAY) }).where(eq(leads.id, id['Sleeping']!));
-    await add('Later Co', { tier: 'referral', value: 90_000 }, ago(30 * DAY));
-    await logTouch(db, { teamId: TEAM, repId: ANA, leadId: id['Later Co']!, channel: 'visit', now: ago(6 * DAY), next: { action: 'demo', dueAt: endOfNyDay('2026-12-03') } });
-    await add("Bo's Lead", { tier: 'lead' }, ago(30 * DAY), BO);
-    await logTouch(db, { teamId: TEAM, repId: BO, leadId: id["Bo's Lead"]!, channel: 'call', now: ago(20 * DAY) });
-
-    app = await startTestApp({
-      database,
-      teamId: TEAM,
-      users: [
-        { id: ANA, tz: 'America/New_York' },
-        { id: BO, tz: 'Europe/Berlin' },
-        { id: MIA, tz: 'America/New_York' },
-      ],
-      now: () => NOW,
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    await database?.close();
+      await add('Fresh Inbound', ago(20 * 60_000), { tier: 'new' });
+      await add('Acme Corp', ago(10 * DAY), { tier: 'referral', value: 12_000, touches: touched('email', 5), nextStep: { action: 'call', dueAt: endOfNyDay('2026-11-25'), promised: true } });
+      await add('Big Customer', ago(20 * DAY), { tier: 'customer', value: 40_000, touches: [...touched('meeting', 12, 6), ...touched('email', 4)],
+        nextStep: { action: 'renewal call', dueAt: endOfNyDay('2026-11-26') } });
+      await add('Small Lead', ago(30 * DAY), { tier: 'lead', value: 500, touches: touched('email', 9), nextStep: { action: 'send pricing', dueAt: endOfNyDay('2026-11-26') } });
+      await add('Cold One', ago(40 * DAY), { tier: 'cold' });
+      await add('No Step Co', ago(30 * DAY), { tier: 'lead', value: 3000, touches: touched('call', 20, 10, 8) });
+      await add('Sleeping', ago(30 * DAY), { tier: 'lead', touches: touched('call', 9), row: { snoozedUntil: new Date(NOW.getTime() + DAY) } });
+      await add('Later Co', ago(30 * DAY), { tier: 'referral', value: 90_000, touches: touched('visit', 6), nextStep: { action: 'demo', dueAt: endOfNyDay('2026-12-03') } });
+      await add("Bo's Lead", ago(30 * DAY), { owner: BO, tier: 'lead', touches: touched('call', 20) });
+      return users;
+    },
   });
 
   it('/followup help lists every subcommand with its usage', async () => {

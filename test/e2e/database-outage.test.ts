@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { leads, nextSteps, touches } from '../../src/db/schema.js';
 import { DATABASE_DOWN } from '../../src/slack/reply.js';
-import { dmsPerRep, seedOverdueReps } from '../support/morning-seed.js';
+import { seedDatabase, withDatabase } from '../support/db.js';
+import { givenOverdueReps } from '../support/given.js';
 import { postgresBin, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
 import { SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
 import { postLead, sendSlashCommand } from '../support/signed-request.js';
-import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { dmsPerRep, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
 
 // The outage is of a real server the test stops and starts: CI has Postgres (DATABASE_URL set).
 const runIt = !!process.env.DATABASE_URL && !!postgresBin();
@@ -29,21 +30,18 @@ describe.skipIf(!runIt)('database outages (a Postgres server of the test\'s own)
   // A command that writes four things in one transaction: a touch, the open step completed, a new
   // step, and the lead's counters.
   const logCall = (lead: string, userId = reps[0]!) => command(`log "${lead}" call went through pricing next: send the proposal by friday promised`, userId);
+  /** The test's own way into the server, apart from the app's pool. */
+  const ownConnection = (max = 1) => ({ open: () => openDatabase({ databaseUrl: pg.url, max }) });
   /** A lead's row, touches and next steps, read on a connection of the test's own. */
-  const rowsOfLead = async (name: string) => {
-    const database = await openDatabase({ databaseUrl: pg.url, max: 1 });
-    try {
-      const { db } = database;
+  const rowsOfLead = (name: string) =>
+    withDatabase(ownConnection(), async (db) => {
       const [lead] = await db.select().from(leads).where(and(eq(leads.teamId, TEAM), eq(leads.name, name)));
       return {
         lead,
         touches: await db.select().from(touches).where(eq(touches.leadId, lead!.id)).orderBy(asc(touches.createdAt), asc(touches.id)),
         steps: await db.select().from(nextSteps).where(eq(nextSteps.leadId, lead!.id)).orderBy(asc(nextSteps.createdAt), asc(nextSteps.id)),
       };
-    } finally {
-      await database.close();
-    }
-  };
+    });
   const untilReady = async (withinMs: number) => {
     const from = Date.now();
     while ((await status('/readyz')) !== 200) {
@@ -54,10 +52,7 @@ describe.skipIf(!runIt)('database outages (a Postgres server of the test\'s own)
 
   beforeAll(async () => {
     pg = await startOwnPostgres();
-    const database = await openDatabase({ databaseUrl: pg.url, max: 2 });
-    await database.migrate();
-    reps = await seedOverdueReps(database, TEAM, 3);
-    await database.close();
+    reps = await seedDatabase(ownConnection(2), (db) => givenOverdueReps(db, TEAM, 3));
     slack = await startSlackStandIn({ teamId: TEAM });
     serve = await startServe({ DATABASE_URL: pg.url, SLACK_API_URL: slack.url, FOLLOWUP_CLOCK_START: CLOCK_START, FOLLOWUP_TICK: '* * * * * *', LOG_LEVEL: 'warn' });
   }, 90_000);
@@ -119,15 +114,10 @@ describe.skipIf(!runIt)('database outages (a Postgres server of the test\'s own)
     await new Promise((r) => setTimeout(r, 2000));
     expect([...dmsPerRep(slack).values()]).toEqual([1, 1, 1]);
 
-    const database = await openDatabase({ databaseUrl: pg.url, max: 1 });
-    try {
-      // Exactly the leads whose commands said "Added": nothing from the outage, nothing half-written.
-      const names = (await database.db.select({ name: leads.name }).from(leads).where(and(eq(leads.teamId, TEAM), notLike(leads.name, 'Lead of %')))).map((n) => n.name);
-      const terminated1 = names.includes('After Terminate 1') ? ['After Terminate 1'] : [];
-      expect(names.sort()).toEqual(['After Outage', 'After Terminate 2', 'Before Terminate', ...terminated1].sort());
-    } finally {
-      await database.close();
-    }
+    // Exactly the leads whose commands said "Added": nothing from the outage, nothing half-written.
+    const names = (await withDatabase(ownConnection(), (db) => db.select({ name: leads.name }).from(leads).where(and(eq(leads.teamId, TEAM), notLike(leads.name, 'Lead of %'))))).map((n) => n.name);
+    const terminated1 = names.includes('After Terminate 1') ? ['After Terminate 1'] : [];
+    expect(names.sort()).toEqual(['After Outage', 'After Terminate 2', 'Before Terminate', ...terminated1].sort());
   }, 120_000);
 
   it('a multi-row command whose connection is cut mid-transaction: "can\'t reach the database" within 3 s, nothing half-written; /readyz recovers', async () => {

@@ -1,60 +1,36 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processDbTargets } from '../support/db.js';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../src/db/ops/log-touch.js';
 import { teams } from '../../src/db/schema.js';
-import { BOT_TOKEN, cliPath } from '../support/serve-process.js';
+import { runJob } from '../support/cli.js';
+import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
+import { givenLead, givenTeam } from '../support/given.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
-const run = promisify(execFile);
 const TEAM = 'T0DIGEST';
 // Mon 30 Nov 2026, 09:05 in Chicago.
 const AT = '2026-11-30T15:05:00Z';
 
 describe.each(await processDbTargets('fc-digest-'))('`jobs run digest` on $name', (target) => {
   let slack: SlackStandIn;
-  const job = async (at = AT) => {
-    const { stdout } = await run(process.execPath, [cliPath(), 'jobs', 'run', 'digest', '--at', at], {
-      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', ...target.env },
-    });
-    return JSON.parse(stdout.trim());
-  };
-  const setChannel = async (channel: string | null) => {
-    const database = await target.open();
-    try {
-      await database.db.update(teams).set({ digestChannel: channel, teamTz: 'America/Chicago' }).where(eq(teams.id, TEAM));
-    } finally {
-      await database.close();
-    }
-  };
+  const job = (at = AT) => runJob('digest', { at, env: target.env, slack });
+  const setChannel = (channel: string | null) =>
+    withDatabase(target, (db) => db.update(teams).set({ digestChannel: channel, teamTz: 'America/Chicago' }).where(eq(teams.id, TEAM)));
 
   beforeAll(async () => {
-    slack = await startSlackStandIn({ teamId: TEAM, users: [{ id: 'U0ANA', tz: 'America/Chicago' }, { id: 'U0BO', tz: 'America/Chicago' }] });
-    const database = await target.open();
-    try {
-      await database.migrate();
-      const db = database.db;
+    const users = await seedDatabase(target, async (db) => {
       const t = new Date('2026-11-24T15:00:00Z');
-      await ensureRep(db, TEAM, 'U0ANA', { tz: 'America/Chicago' }, t);
-      await ensureRep(db, TEAM, 'U0BO', { tz: 'America/Chicago' }, t);
+      const reps = await givenTeam(db, TEAM, { U0ANA: 'America/Chicago', U0BO: 'America/Chicago' }, t);
       // Ana: a promise she missed (due Thu 26th); Bo: a lead stopped after one touch, no step.
-      const acme = await addLead(db, { teamId: TEAM, ownerId: 'U0ANA', createdBy: 'U0ANA', name: 'Acme & <Sons>', tier: 'referral', now: t });
-      await logTouch(db, { teamId: TEAM, repId: 'U0ANA', leadId: acme.id, channel: 'call', now: t, next: { action: 'send quote', dueAt: new Date('2026-11-27T05:59:59Z'), promised: true } });
-      const beta = await addLead(db, { teamId: TEAM, ownerId: 'U0BO', createdBy: 'U0BO', name: 'Beta', now: t });
-      await logTouch(db, { teamId: TEAM, repId: 'U0BO', leadId: beta.id, channel: 'email', now: new Date('2026-11-25T15:00:00Z') });
-    } finally {
-      await database.close();
-    }
+      await givenLead(db, { team: TEAM, owner: 'U0ANA', name: 'Acme & <Sons>', tier: 'referral', at: t, touches: 1,
+        nextStep: { action: 'send quote', dueAt: new Date('2026-11-27T05:59:59Z'), promised: true } });
+      await givenLead(db, { team: TEAM, owner: 'U0BO', name: 'Beta', at: t, touches: [{ channel: 'email', at: new Date('2026-11-25T15:00:00Z') }] });
+      return reps;
+    });
+    slack = await startSlackStandIn({ teamId: TEAM, users });
   }, 60_000);
 
-  afterAll(async () => {
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(slack, target));
 
   it('with no channel set, sends nothing and says why', async () => {
     await setChannel(null);
@@ -103,10 +79,10 @@ describe.each(await processDbTargets('fc-digest-'))('`jobs run digest` on $name'
   });
 
   it('goes out once a week: later runs the same morning, even two at once, send nothing', async () => {
-    const [a, b] = await Promise.all([job('2026-11-30T16:00:00Z'), job('2026-11-30T16:01:00Z')].map((p) => p.catch((e: { stderr?: string }) => ({ error: e.stderr }))));
+    const runs = await Promise.all([job('2026-11-30T16:00:00Z'), job('2026-11-30T16:01:00Z')].map((p) => p.catch((e: { stderr?: string }) => ({ error: e.stderr }))));
     // On the embedded database the second process may be refused the data directory; on Postgres both run.
-    for (const r of [a, b]) if (!('error' in r)) expect(r).toMatchObject({ sent: 0, failed: 0 });
-    if (target.name === 'postgres') expect([a, b].every((r) => !('error' in r))).toBe(true);
+    for (const r of runs) if (!('error' in r)) expect(r).toMatchObject({ sent: 0, failed: 0 });
+    if (target.name === 'postgres') expect(runs.every((r) => !('error' in r))).toBe(true);
     expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
   });
 });

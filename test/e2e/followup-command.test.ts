@@ -1,53 +1,15 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
 import { leads, nextSteps, touches } from '../../src/db/schema.js';
-import { createScratchDatabase } from '../support/db.js';
-import { cliPath, SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
+import { runCli } from '../support/cli.js';
+import { processDbTargets, withDatabase } from '../support/db.js';
+import { SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
 import { sendSlashCommand } from '../support/signed-request.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
-const run = promisify(execFile);
 const TEAM = 'T0E2E';
 const ANA = 'U0ANA';
-
-interface Target {
-  name: string;
-  env(): Promise<Record<string, string>>;
-  /** Opens the database the server used (after it stopped, for the embedded one). */
-  open(): Promise<Database>;
-  cleanup(): Promise<void>;
-}
-
-function targets(): Target[] {
-  const dir = mkdtempSync(join(tmpdir(), 'fc-e2e-'));
-  const list: Target[] = [
-    {
-      name: 'pglite',
-      env: async () => ({ DATA_DIR: dir }),
-      open: () => openDatabase({ dataDir: dir }),
-      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-    },
-  ];
-  if (process.env.DATABASE_URL) {
-    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-    list.push({
-      name: 'postgres',
-      env: async () => {
-        scratch = await createScratchDatabase(process.env.DATABASE_URL!);
-        return { DATABASE_URL: scratch.url };
-      },
-      open: () => openDatabase({ databaseUrl: scratch.url, max: 2 }),
-      cleanup: async () => scratch?.drop(),
-    });
-  }
-  return list;
-}
 
 /** The end of the coming Friday (today counts) in New York, as the rep means "by friday". */
 function endOfFridayInNewYork(): Date {
@@ -55,7 +17,7 @@ function endOfFridayInNewYork(): Date {
   return now.plus({ days: (5 - now.weekday + 7) % 7 }).endOf('day').toJSDate();
 }
 
-describe.each(targets())('/followup end to end on $name', (target) => {
+describe.each(await processDbTargets('fc-e2e-'))('/followup end to end on $name', (target) => {
   let slack: SlackStandIn;
   let serve: ServeProcess;
   let triggers = 0;
@@ -72,14 +34,10 @@ describe.each(targets())('/followup end to end on $name', (target) => {
 
   beforeAll(async () => {
     slack = await startSlackStandIn({ users: [{ id: ANA, tz: 'America/New_York', real_name: 'Ana Rivera' }], teamId: TEAM });
-    serve = await startServe({ SLACK_API_URL: slack.url, ...(await target.env()) });
+    serve = await startServe({ SLACK_API_URL: slack.url, ...target.env });
   }, 60_000);
 
-  afterAll(async () => {
-    await serve?.stop();
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(serve, slack, target));
 
   it('answers /healthz and /readyz', async () => {
     expect((await fetch(`${serve.baseUrl}/healthz`)).status).toBe(200);
@@ -146,33 +104,28 @@ describe.each(targets())('/followup end to end on $name', (target) => {
     expect(slack.violations).toEqual([]);
   });
 
-  it('refuses a second process on the embedded database while serve holds it', async () => {
-    if (target.name !== 'pglite') return;
-    const env = { ...process.env, DATA_DIR: (await target.env()).DATA_DIR, DATABASE_URL: '' };
-    const err = await run(process.execPath, [cliPath(), 'migrate'], { env }).catch((e) => e);
-    expect(err.code).toBe(2);
-    expect(err.stderr).toMatch(/in use by another followup-coach process/);
-    expect(err.stderr).toMatch(/DATABASE_URL/);
+  it.skipIf(target.name !== 'pglite')('refuses a second process on the embedded database while serve holds it', async () => {
+    const migrate = await runCli(['migrate'], { DATA_DIR: target.env.DATA_DIR! });
+    expect(migrate.code).toBe(2);
+    expect(migrate.stderr).toMatch(/in use by another followup-coach process/);
+    expect(migrate.stderr).toMatch(/DATABASE_URL/);
   });
 
   it('leaves exactly the lead, touch and next step the commands described', async () => {
     expect(await serve.stop()).toBe(0);
-    const database = await target.open();
-    try {
-      const allLeads = await database.db.select().from(leads);
+    await withDatabase(target, async (db) => {
+      const allLeads = await db.select().from(leads);
       expect(allLeads.map((l) => l.name).sort()).toEqual(['Acme Corp', 'Twice Ltd']);
       const acme = allLeads.find((l) => l.name === 'Acme Corp')!;
       expect(acme).toMatchObject({ teamId: TEAM, ownerId: ANA, tier: 'referral', value: 12000, status: 'open', touchCount: 1 });
       expect(acme.firstTouchAt).not.toBeNull();
-      const allTouches = await database.db.select().from(touches);
+      const allTouches = await db.select().from(touches);
       expect(allTouches).toHaveLength(1);
       expect(allTouches[0]).toMatchObject({ leadId: acme.id, channel: 'call', outcome: 'talked pricing', repId: ANA });
-      const steps = await database.db.select().from(nextSteps);
+      const steps = await db.select().from(nextSteps);
       expect(steps).toHaveLength(1);
       expect(steps[0]).toMatchObject({ leadId: acme.id, action: 'send proposal', promised: true, status: 'open', allDay: true });
       expect(steps[0]!.dueAt.toISOString()).toBe(endOfFridayInNewYork().toISOString());
-    } finally {
-      await database.close();
-    }
+    });
   });
 });

@@ -1,18 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type Db } from '../../src/db/client.js';
-import { addLead } from '../../src/db/ops/add-lead.js';
 import { closeWon } from '../../src/db/ops/close-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../src/db/ops/log-touch.js';
 import { leads, nextSteps, reps } from '../../src/db/schema.js';
 import { packageRoot } from '../../src/paths.js';
-import { processDbTargets } from '../support/db.js';
-import { BOT_TOKEN, cliPath } from '../support/serve-process.js';
+import { runCli } from '../support/cli.js';
+import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
+import { givenLead, givenTeam, type LeadSpec } from '../support/given.js';
+import { BOT_TOKEN } from '../support/serve-process.js';
 import { startSlackStandIn, type SlackStandIn, type StandInUser } from '../support/slack-stand-in.js';
 
 const fixture = (name: string) => join(packageRoot(), 'test', 'fixtures', 'imports', name);
@@ -26,26 +24,14 @@ const SLACK_USERS: StandInUser[] = [
 ];
 const TEAMS = { hubspot: 'T0HUB', salesforce: 'T0SF', pipedrive: 'T0PIPE', dry: 'T0DRY', copy: 'T0COPY', many: 'T0MANY' } as const;
 
-interface Cli {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Rejected line numbers and reasons, as the CLI prints them. */
 const rejectedLines = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('• line ')).map((l) => l.slice(2));
 
 describe.each(await processDbTargets('fc-import-'))('`import` and `export` on $name', (target) => {
   const slack: Record<string, SlackStandIn> = {};
   const dir = mkdtempSync(join(tmpdir(), 'fc-import-files-'));
-  const cli = (args: string[], team: string | null, extraEnv: Record<string, string> = {}) =>
-    new Promise<Cli>((resolve) => {
-      const env: Record<string, string> = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', FOLLOWUP_CLOCK_START: CLOCK, ...target.env, ...extraEnv };
-      if (team && slack[team]) Object.assign(env, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack[team]!.url });
-      execFile(process.execPath, [cliPath(), ...args], { env, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+  const cli = (args: string[], team: string | null) =>
+    runCli(args, { LOG_LEVEL: 'warn', FOLLOWUP_CLOCK_START: CLOCK, ...target.env, ...(team && slack[team] ? { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack[team]!.url } : {}) });
   const importFile = (file: string, team: string, ...flags: string[]) => cli(['import', file, '--team', team, '--owner', 'U0ANA', ...flags], team);
   const exportTeam = async (team: string) => {
     const out = await cli(['export', '--team', team], team);
@@ -53,33 +39,23 @@ describe.each(await processDbTargets('fc-import-'))('`import` and `export` on $n
     expect(out.code).toBe(0);
     return out.stdout;
   };
-  const withDb = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
-    const database = await target.open();
-    try {
-      return await fn(database.db);
-    } finally {
-      await database.close();
-    }
-  };
+  const withDb = <T>(fn: (db: Db) => Promise<T>): Promise<T> => withDatabase(target, fn);
   const countLeads = (team: string) => withDb(async (db) => Number(rowsOf(await db.execute(sql`select count(*)::int as n from leads where team_id = ${team}`))[0]!.n));
 
   beforeAll(async () => {
     for (const team of [TEAMS.hubspot, TEAMS.salesforce, TEAMS.pipedrive, TEAMS.dry]) {
       slack[team] = await startSlackStandIn({ teamId: team, users: SLACK_USERS });
     }
-    const database = await target.open();
-    try {
-      await database.migrate();
-      const db = database.db;
+    await seedDatabase(target, async (db) => {
       for (const team of Object.values(TEAMS)) {
-        await ensureRep(db, team, 'U0ANA', { tz: 'America/New_York', displayName: 'Ana Lopez', email: 'ana@coach.example' }, now);
-        await ensureRep(db, team, 'U0BO', { tz: 'Europe/Berlin', displayName: 'Bo Berg', email: 'bo@coach.example' }, now);
+        await givenTeam(db, team, {
+          U0ANA: { tz: 'America/New_York', displayName: 'Ana Lopez', email: 'ana@coach.example' },
+          U0BO: { tz: 'Europe/Berlin', displayName: 'Bo Berg', email: 'bo@coach.example' },
+        }, now);
       }
       // Salesforce: a lead someone added in Slack, which the file completes (matched by e-mail).
-      await addLead(db, { teamId: TEAMS.salesforce, ownerId: 'U0ANA', createdBy: 'U0ANA', name: 'Will Berg', email: 'will@existing.example', now });
-    } finally {
-      await database.close();
-    }
+      await givenLead(db, { team: TEAMS.salesforce, owner: 'U0ANA', name: 'Will Berg', email: 'will@existing.example', at: now });
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -233,14 +209,13 @@ describe.each(await processDbTargets('fc-import-'))('`import` and `export` on $n
     // Give the Salesforce team what only Slack makes: touches, a promised step, a win, a formula-like name.
     await withDb(async (db) => {
       const T = TEAMS.salesforce;
-      const add = (name: string, extra: Partial<Parameters<typeof addLead>[1]> = {}) => addLead(db, { teamId: T, ownerId: 'U0BO', createdBy: 'U0BO', name, now, ...extra });
-      const a = await add('=cmd|calc', { phone: '+49 30 1234', value: 99.99, tier: 'referral' });
-      await logTouch(db, { teamId: T, repId: 'U0BO', leadId: a.id, channel: 'call', now, next: { action: 'send "quote", v2', dueAt: new Date('2026-11-27T22:59:59.999Z'), promised: true } });
-      const w = await add('Won Corp', { tier: 'customer' });
-      await logTouch(db, { teamId: T, repId: 'U0BO', leadId: w.id, channel: 'meeting', now });
+      const add = (name: string, extra: Partial<LeadSpec> = {}) => givenLead(db, { team: T, owner: 'U0BO', name, at: now, ...extra });
+      await add('=cmd|calc', { phone: '+49 30 1234', value: 99.99, tier: 'referral', touches: 1,
+        nextStep: { action: 'send "quote", v2', dueAt: new Date('2026-11-27T22:59:59.999Z'), promised: true } });
+      const w = await add('Won Corp', { tier: 'customer', touches: [{ channel: 'meeting' }] });
       await closeWon(db, { teamId: T, repId: 'U0BO', leadId: w.id, now, checkIn: { action: 'service check-in', dueAt: new Date('2026-12-25T22:59:59.999Z') } });
       // A lost lead beside an open one of the same name and owner: both go out, and both come back.
-      await db.insert(leads).values({ teamId: T, ownerId: 'U0ANA', createdBy: 'U0ANA', name: 'Pia Schultz', email: 'pia.old@fabrikam.example', status: 'lost', lostAt: now, createdAt: now, updatedAt: now });
+      await add('Pia Schultz', { owner: 'U0ANA', email: 'pia.old@fabrikam.example', row: { status: 'lost', lostAt: now } });
     });
     const original = await exportTeam(TEAMS.salesforce);
     expect(original).toContain(`'=cmd|calc,,,'+49 30 1234,referral,99.99,U0BO,open,,${now.toISOString()},${now.toISOString()},1,"send ""quote"", v2",2026-11-27T22:59:59.999Z,yes,,\n`);
@@ -254,11 +229,7 @@ describe.each(await processDbTargets('fc-import-'))('`import` and `export` on $n
     // Team B's reps have other ids: the owner column is mapped, then imported without Slack.
     const ids: Record<string, string> = { U0ANA: 'U1ANA', U0BO: 'U1BO', U0CARLA: 'U1CARLA' };
     const mapOwners = (csv: string) => csv.replace(/,(U0ANA|U0BO|U0CARLA),/g, (_, id: string) => `,${ids[id]},`);
-    await withDb(async (db) => {
-      await ensureRep(db, TEAMS.copy, 'U1ANA', { tz: 'America/New_York' }, now);
-      await ensureRep(db, TEAMS.copy, 'U1BO', { tz: 'Europe/Berlin' }, now);
-      await ensureRep(db, TEAMS.copy, 'U1CARLA', { tz: 'America/Los_Angeles' }, now);
-    });
+    await withDb((db) => givenTeam(db, TEAMS.copy, { U1ANA: 'America/New_York', U1BO: 'Europe/Berlin', U1CARLA: 'America/Los_Angeles' }, now));
     const copied = await cli(['import', writeTemp('mapped.csv', mapOwners(original)), '--team', TEAMS.copy, '--owner', 'U1ANA'], null);
     expect(copied.code, copied.stderr).toBe(0);
     expect(copied.stdout).toBe('10 rows read: 10 created, 0 updated, 0 skipped (already up to date), 0 rejected.\n');

@@ -1,15 +1,14 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { leads, reps } from '../../src/db/schema.js';
-import { processDbTargets } from '../support/db.js';
-import { cliPath, SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
+import { leads } from '../../src/db/schema.js';
+import { webhookSecretOf } from '../support/cli.js';
+import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
+import { givenTeam } from '../support/given.js';
+import { SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
 import { postLead, sendSlashCommand } from '../support/signed-request.js';
-import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { dmsTo as dmsOf, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
-const run = promisify(execFile);
 const TEAM = 'T0HOOK';
 const REPS = ['U0ANA', 'U0BEN', 'U0CHO', 'U0DEV'];
 const MANAGER = 'U0MGR';
@@ -19,7 +18,7 @@ describe.each(await processDbTargets('fc-hook-'))('POST /leads on $name', (targe
   let serve: ServeProcess;
   let secret: string;
   const post = (body: object | string, o: Parameters<typeof postLead>[4] = {}) => postLead(serve.baseUrl, TEAM, secret, body, o);
-  const dmsTo = (userId: string) => slack.callsOf('chat.postMessage').filter((c) => c.args.channel === `D${userId.replace(/^U/, '')}`);
+  const dmsTo = (userId: string) => dmsOf(slack, userId);
 
   beforeAll(async () => {
     slack = await startSlackStandIn({
@@ -30,26 +29,13 @@ describe.each(await processDbTargets('fc-hook-'))('POST /leads on $name', (targe
         { id: 'U0NEWBIE', tz: 'Europe/Berlin', email: 'newbie@acme.test' },
       ],
     });
-    const database = await target.open();
-    try {
-      await database.migrate();
-      const now = new Date();
-      for (const id of REPS) await ensureRep(database.db, TEAM, id, { tz: 'America/New_York', displayName: id.slice(2).toLowerCase() }, now);
-      await ensureRep(database.db, TEAM, MANAGER, { tz: 'America/New_York' }, now);
-      await database.db.update(reps).set({ isManager: true }).where(eq(reps.userId, MANAGER));
-    } finally {
-      await database.close();
-    }
-    const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...target.env };
-    secret = (await run(process.execPath, [cliPath(), 'webhook-secret', '--team', TEAM], { env })).stdout.trim();
+    const reps = Object.fromEntries(REPS.map((id) => [id, { tz: 'America/New_York', displayName: id.slice(2).toLowerCase() }]));
+    await seedDatabase(target, (db) => givenTeam(db, TEAM, { ...reps, [MANAGER]: { tz: 'America/New_York', manager: true } }));
+    secret = await webhookSecretOf(TEAM, target.env);
     serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_SEND_RATE: '200' });
   }, 60_000);
 
-  afterAll(async () => {
-    await serve?.stop();
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(serve, slack, target));
 
   it('webhook-secret prints the same secret again, 64 hex characters', async () => {
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
@@ -144,16 +130,11 @@ describe.each(await processDbTargets('fc-hook-'))('POST /leads on $name', (targe
 
   it('after stopping, the store holds exactly the accepted leads, each flagged as an arrival', async () => {
     expect(await serve.stop()).toBe(0);
-    const database = await target.open();
-    try {
-      const rows = await database.db.select().from(leads).where(eq(leads.teamId, TEAM));
-      // Dana, Forged (the real one), Eve, Replay Target, Stale Owner, Zed Corp, 100 burst leads.
-      expect(rows).toHaveLength(106);
-      expect(rows.find((l) => l.name === "Dana O'Brien")).toMatchObject({ company: 'Brien & Sons', value: 12000, ownerId: 'U0BEN', alertOwner: true, imported: false, note: 'Can you do 40 seats by January?' });
-      expect(rows.filter((l) => l.name.startsWith('Burst Lead')).every((l) => l.source === 'Webinar' && l.alertOwner)).toBe(true);
-      expect(rows.some((l) => l.ownerId === MANAGER)).toBe(false);
-    } finally {
-      await database.close();
-    }
+    const rows = await withDatabase(target, (db) => db.select().from(leads).where(eq(leads.teamId, TEAM)));
+    // Dana, Forged (the real one), Eve, Replay Target, Stale Owner, Zed Corp, 100 burst leads.
+    expect(rows).toHaveLength(106);
+    expect(rows.find((l) => l.name === "Dana O'Brien")).toMatchObject({ company: 'Brien & Sons', value: 12000, ownerId: 'U0BEN', alertOwner: true, imported: false, note: 'Can you do 40 seats by January?' });
+    expect(rows.filter((l) => l.name.startsWith('Burst Lead')).every((l) => l.source === 'Webinar' && l.alertOwner)).toBe(true);
+    expect(rows.some((l) => l.ownerId === MANAGER)).toBe(false);
   });
 });

@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processDbTargets } from '../support/db.js';
-import { cliPath, SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
+import { webhookSecretOf } from '../support/cli.js';
+import { processDbTargets, seedDatabase } from '../support/db.js';
+import { SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
 import { postLead, sendSlashCommand } from '../support/signed-request.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
-const run = promisify(execFile);
 const TEAM = 'T0PRIV';
 const REP = 'U0PRIV';
 // The lead's details; the database below refuses the row, so they are bound to a failing query.
@@ -21,39 +20,21 @@ describe.each(await processDbTargets('fc-logpriv-'))('a failed write on $name: l
   let secret: string;
   /** The first log line with this msg; the child's output arrives through a pipe, so it may lag the response. */
   const logLine = async (msg: string) => {
-    for (let i = 0; i < 50; i++) {
-      const line = serve
-        .output()
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l))
-        .find((l) => l.msg === msg);
-      if (line) return line;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no "${msg}" log line in:\n${serve.output()}`);
+    await slack.waitFor(() => serve.logs().some((l) => l.msg === msg)).catch(() => {
+      throw new Error(`no "${msg}" log line in:\n${serve.output()}`);
+    });
+    return serve.logs().find((l) => l.msg === msg) as Record<string, any>;
   };
 
   beforeAll(async () => {
-    const database = await target.open();
-    try {
-      await database.migrate();
-      // A stand-in for any refusal that arrives only at the database (a constraint, a trigger, a bug).
-      await database.db.execute(sql`alter table leads add constraint e2e_refuses_email check (email is null or email not like '%@refused.example')`);
-    } finally {
-      await database.close();
-    }
-    const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...target.env };
-    secret = (await run(process.execPath, [cliPath(), 'webhook-secret', '--team', TEAM], { env })).stdout.trim();
+    // A stand-in for any refusal that arrives only at the database (a constraint, a trigger, a bug).
+    await seedDatabase(target, (db) => db.execute(sql`alter table leads add constraint e2e_refuses_email check (email is null or email not like '%@refused.example')`));
+    secret = await webhookSecretOf(TEAM, target.env);
     slack = await startSlackStandIn({ teamId: TEAM });
     serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, LOG_LEVEL: 'info' });
   }, 60_000);
 
-  afterAll(async () => {
-    await serve?.stop();
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(serve, slack, target));
 
   it('/followup add: the rep is told nothing changed; the log has the SQL and the constraint, not the name, e-mail or phone', async () => {
     const res = await sendSlashCommand(serve.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId: REP, text: `add "${NAME}" email:${EMAIL} phone:${PHONE}` });

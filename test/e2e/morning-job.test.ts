@@ -1,61 +1,36 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../src/db/ops/log-touch.js';
 import { deliveries } from '../../src/db/schema.js';
-import { processDbTargets } from '../support/db.js';
-import { BOT_TOKEN, cliPath } from '../support/serve-process.js';
+import { runJob } from '../support/cli.js';
+import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
+import { givenLead, givenTeam } from '../support/given.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
-const run = promisify(execFile);
 const TEAM = 'T0MORNING';
 // Wed 25 Nov 2026, 13:05 UTC: 08:05 in New York, 14:05 in Berlin (past the 4-hour catch-up), 05:05 in LA.
 const AT = '2026-11-25T13:05:00Z';
 
 describe.each(await processDbTargets('fc-morning-'))('`jobs run morning` on $name', (target) => {
   let slack: SlackStandIn;
-  const job = async (at = AT) => {
-    const { stdout } = await run(process.execPath, [cliPath(), 'jobs', 'run', 'morning', '--at', at, '--team', TEAM], {
-      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', ...target.env },
-    });
-    return JSON.parse(stdout.trim());
-  };
+  const job = (at = AT) => runJob('morning', { at, team: TEAM, env: target.env, slack });
 
   beforeAll(async () => {
-    slack = await startSlackStandIn({
-      teamId: TEAM,
-      users: [
-        { id: 'U0NY', tz: 'America/New_York' },
-        { id: 'U0BERLIN', tz: 'Europe/Berlin' },
-        { id: 'U0LA', tz: 'America/Los_Angeles' },
-        { id: 'U0IDLE', tz: 'America/New_York' },
-      ],
-    });
-    const database = await target.open();
-    try {
-      await database.migrate();
-      const db = database.db;
+    const users = await seedDatabase(target, async (db) => {
       const now = new Date('2026-11-20T15:00:00Z');
-      const reps = { U0NY: 'America/New_York', U0BERLIN: 'Europe/Berlin', U0LA: 'America/Los_Angeles', U0IDLE: 'America/New_York' };
-      for (const [id, tz] of Object.entries(reps)) await ensureRep(db, TEAM, id, { tz }, now);
+      const reps = await givenTeam(db, TEAM, { U0NY: 'America/New_York', U0BERLIN: 'Europe/Berlin', U0LA: 'America/Los_Angeles', U0IDLE: 'America/New_York' }, now);
       for (const owner of ['U0NY', 'U0BERLIN', 'U0LA']) {
-        const lead = await addLead(db, { teamId: TEAM, ownerId: owner, createdBy: owner, name: `Acme for ${owner}`, tier: 'referral', value: 9000, now });
-        await logTouch(db, { teamId: TEAM, repId: owner, leadId: lead.id, channel: 'call', now, next: { action: 'send proposal', dueAt: new Date('2026-11-24T04:59:59.999Z'), promised: true } });
+        await givenLead(db, { team: TEAM, owner, name: `Acme for ${owner}`, tier: 'referral', value: 9000, at: now, touches: 1,
+          nextStep: { action: 'send proposal', dueAt: new Date('2026-11-24T04:59:59.999Z'), promised: true } });
       }
       // The idle rep's only lead has its next step next week: nothing due, no warning.
-      const calm = await addLead(db, { teamId: TEAM, ownerId: 'U0IDLE', createdBy: 'U0IDLE', name: 'Calm Co', now });
-      await logTouch(db, { teamId: TEAM, repId: 'U0IDLE', leadId: calm.id, channel: 'email', now, next: { action: 'check in', dueAt: new Date('2026-12-02T04:59:59.999Z') } });
-    } finally {
-      await database.close();
-    }
+      await givenLead(db, { team: TEAM, owner: 'U0IDLE', name: 'Calm Co', at: now, touches: [{ channel: 'email' }],
+        nextStep: { action: 'check in', dueAt: new Date('2026-12-02T04:59:59.999Z') } });
+      return reps;
+    });
+    slack = await startSlackStandIn({ teamId: TEAM, users });
   }, 60_000);
 
-  afterAll(async () => {
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(slack, target));
 
   it('DMs the reps whose local morning has come, and only them', async () => {
     expect(await job()).toEqual({ job: 'morning', sent: 1, skipped: 1, failed: 0 });
@@ -77,14 +52,9 @@ describe.each(await processDbTargets('fc-morning-'))('`jobs run morning` on $nam
   it('LA\'s morning comes later; a failed DM is recorded and does not block the others', async () => {
     slack.failNext('chat.postMessage', 'account_inactive');
     expect(await job('2026-11-25T16:00:00Z')).toEqual({ job: 'morning', sent: 0, skipped: 0, failed: 1 });
-    const database = await target.open();
-    try {
-      const rows = await database.db.select().from(deliveries);
-      const byTarget = Object.fromEntries(rows.map((r) => [r.target, [r.status, r.error]]));
-      expect(byTarget).toEqual({ U0NY: ['sent', null], U0IDLE: ['skipped', 'nothing due'], U0LA: ['failed', 'account_inactive'] });
-    } finally {
-      await database.close();
-    }
+    const rows = await withDatabase(target, (db) => db.select().from(deliveries));
+    const byTarget = Object.fromEntries(rows.map((r) => [r.target, [r.status, r.error]]));
+    expect(byTarget).toEqual({ U0NY: ['sent', null], U0IDLE: ['skipped', 'nothing due'], U0LA: ['failed', 'account_inactive'] });
   });
 
   it('waits out Slack\'s 429s (Retry-After) and sends the message once', async () => {
@@ -123,9 +93,7 @@ describe.each(await processDbTargets('fc-morning-'))('`jobs run morning` on $nam
   }, 90_000);
 
   it('refuses a malformed --at with exit code 2', async () => {
-    const err = await run(process.execPath, [cliPath(), 'jobs', 'run', 'morning', '--at', 'tomorrow'], {
-      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, ...target.env },
-    }).catch((e) => e);
+    const err = await runJob('morning', { at: 'tomorrow', env: target.env }).catch((e) => e);
     expect(err.code).toBe(2);
     expect(err.stderr).toMatch(/--at must be an ISO-8601 time/);
   });

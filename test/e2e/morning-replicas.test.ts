@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
-import { createScratchDatabase } from '../support/db.js';
-import { CLOCK_START, dmsPerRep, seedOverdueReps } from '../support/morning-seed.js';
+import { openDatabase } from '../../src/db/client.js';
+import { createScratchDatabase, seedDatabase } from '../support/db.js';
+import { givenOverdueReps, OVERDUE_DMS_DUE_AT } from '../support/given.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
-import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { dmsPerRep, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
 
 // Replicas coordinate through Postgres alone: these tests need the real server (CI has one).
 const url = process.env.DATABASE_URL;
 if (!url) console.warn('DATABASE_URL is not set: the multi-replica and crash tests of the morning DM are skipped.');
 
 const TEAM = 'T0REPLICA';
-const seed = (database: Database, reps: number) => seedOverdueReps(database, TEAM, reps);
+/** `reps` overdue reps in the scratch database at `databaseUrl`. */
+const seed = (databaseUrl: string, reps: number) => seedDatabase({ open: () => openDatabase({ databaseUrl, max: 2 }) }, (db) => givenOverdueReps(db, TEAM, reps));
 
 describe.skipIf(!url)('morning DM across replicas and crashes (Postgres)', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
@@ -29,7 +30,7 @@ describe.skipIf(!url)('morning DM across replicas and crashes (Postgres)', () =>
   const serveEnv = (slack: SlackStandIn, extra: Record<string, string> = {}) => ({
     SLACK_API_URL: slack.url,
     DATABASE_URL: scratch.url,
-    FOLLOWUP_CLOCK_START: CLOCK_START,
+    FOLLOWUP_CLOCK_START: OVERDUE_DMS_DUE_AT,
     // Every replica ticks every second, so their ticks collide on purpose.
     FOLLOWUP_TICK: '* * * * * *',
     FOLLOWUP_SEND_RATE: '1000',
@@ -38,10 +39,7 @@ describe.skipIf(!url)('morning DM across replicas and crashes (Postgres)', () =>
   });
 
   it('three replicas ticking together send each rep exactly one DM', async () => {
-    const database = await openDatabase({ databaseUrl: scratch.url, max: 2 });
-    await database.migrate();
-    const reps = await seed(database, 30);
-    await database.close();
+    const reps = await seed(scratch.url, 30);
     const slack = await startSlackStandIn({ teamId: TEAM });
     slacks.push(slack);
     const replicas = await Promise.all([1, 2, 3].map(() => startServe(serveEnv(slack))));
@@ -59,10 +57,7 @@ describe.skipIf(!url)('morning DM across replicas and crashes (Postgres)', () =>
   it('kill -9 mid-way through a 200-rep send: after a restart every rep has their DM, duplicates at most the ones in flight', async () => {
     const crashDb = await createScratchDatabase(url!);
     try {
-      const database = await openDatabase({ databaseUrl: crashDb.url, max: 2 });
-      await database.migrate();
-      const reps = await seed(database, 200);
-      await database.close();
+      const reps = await seed(crashDb.url, 200);
       const slack = await startSlackStandIn({ teamId: TEAM });
       slacks.push(slack);
       // A slow Slack, so the kill lands mid-send; a short lease, so the restart takes over quickly.

@@ -1,18 +1,15 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
 import { deliveries, leads, teams } from '../../src/db/schema.js';
 import { THROTTLED } from '../../src/slack/middleware/rate-limit.js';
-import { processDbTargets } from '../support/db.js';
-import { CLOCK_START, seedOverdueReps } from '../support/morning-seed.js';
-import { BOT_TOKEN, cliPath, SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
+import { runJob } from '../support/cli.js';
+import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
+import { givenOverdueReps, givenRep, OVERDUE_DMS_DUE_AT } from '../support/given.js';
+import { BOT_TOKEN, SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
 import { sendEvent, sendSlashCommand } from '../support/signed-request.js';
 import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
 
-const run = promisify(execFile);
 const TEAM = 'T0OPS';
 // Due a morning DM like the others, but owns no leads: nothing to say, so it is skipped.
 const IDLE_REP = 'U0IDLE';
@@ -34,22 +31,22 @@ describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, 
   const command = (text: string, userId = reps[0]!) => sendSlashCommand(serve.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId, text });
 
   beforeAll(async () => {
-    const database = await target.open();
-    await database.migrate();
-    reps = await seedOverdueReps(database, TEAM, 4);
-    await ensureRep(database.db, TEAM, IDLE_REP, { tz: 'America/New_York' }, new Date('2026-11-20T15:00:00Z'));
-    // A claim left by a replica that died mid-send (its lease ran out; no lead to retry it for).
-    await database.db.insert(deliveries).values({
-      kind: 'speed-to-lead-reminder', teamId: TEAM, target: reps[0]!, periodKey: randomUUID(),
-      status: 'claimed', attempts: 1, leaseUntil: new Date(Date.now() - 60_000), claimedBy: 'replica-that-died',
+    reps = await seedDatabase(target, async (db) => {
+      const overdue = await givenOverdueReps(db, TEAM, 4);
+      await givenRep(db, TEAM, IDLE_REP, 'America/New_York', new Date('2026-11-20T15:00:00Z'));
+      // A claim left by a replica that died mid-send (its lease ran out; no lead to retry it for).
+      await db.insert(deliveries).values({
+        kind: 'speed-to-lead-reminder', teamId: TEAM, target: overdue[0]!, periodKey: randomUUID(),
+        status: 'claimed', attempts: 1, leaseUntil: new Date(Date.now() - 60_000), claimedBy: 'replica-that-died',
+      });
+      return overdue;
     });
-    await database.close();
     slack = await startSlackStandIn({ teamId: TEAM });
     // The first morning DM meets a 429; tried again after the wait, it finds the rep's account
     // deactivated, and fails for good. The three others are sent.
     slack.failNext('chat.postMessage', 'ratelimited', { status: 429, retryAfter: 1 });
     slack.failNext('chat.postMessage', 'account_inactive');
-    serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_CLOCK_START: CLOCK_START, FOLLOWUP_TICK: '* * * * * *', FOLLOWUP_SEND_RATE: '100', LOG_LEVEL: 'info' });
+    serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_CLOCK_START: OVERDUE_DMS_DUE_AT, FOLLOWUP_TICK: '* * * * * *', FOLLOWUP_SEND_RATE: '100', LOG_LEVEL: 'info' });
   }, 60_000);
 
   afterAll(async () => {
@@ -136,13 +133,9 @@ describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, 
     expect(res.status).toBe(200);
     expect(await serve.stop()).toBe(0);
 
-    const env = { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', ...target.env };
-    const job = async (name: string, at: string) => JSON.parse((await run(process.execPath, [cliPath(), 'jobs', 'run', name, '--at', at], { env })).stdout.trim());
-    const database = () => target.open();
-    let db = await database();
-    const [team] = await db.db.select().from(teams).where(eq(teams.id, TEAM));
+    const job = (name: string, at: string) => runJob(name, { at, env: target.env, slack });
+    const [team] = await withDatabase(target, (db) => db.select().from(teams).where(eq(teams.id, TEAM)));
     expect(team!.uninstalledAt).toBeInstanceOf(Date);
-    await db.close();
 
     // The next weekday morning: an installed team would get its DMs; this one gets nothing.
     const posts = slack.callsOf('chat.postMessage').length;
@@ -152,14 +145,12 @@ describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, 
     // Within the retention period (30 days by default) nothing is purged...
     const uninstalledAt = team!.uninstalledAt!.getTime();
     expect(await job('purge', new Date(uninstalledAt + 29 * 86_400_000).toISOString())).toMatchObject({ purged: [] });
-    db = await database();
-    expect((await db.db.select().from(leads).where(eq(leads.teamId, TEAM))).length).toBeGreaterThan(0);
-    await db.close();
+    expect((await withDatabase(target, (db) => db.select().from(leads).where(eq(leads.teamId, TEAM)))).length).toBeGreaterThan(0);
     // ...after it, the team and all of its data are gone.
     expect(await job('purge', new Date(uninstalledAt + 31 * 86_400_000).toISOString())).toMatchObject({ purged: [TEAM] });
-    db = await database();
-    expect(await db.db.select().from(leads).where(eq(leads.teamId, TEAM))).toEqual([]);
-    expect(await db.db.select().from(teams).where(eq(teams.id, TEAM))).toEqual([]);
-    await db.close();
+    await withDatabase(target, async (db) => {
+      expect(await db.select().from(leads).where(eq(leads.teamId, TEAM))).toEqual([]);
+      expect(await db.select().from(teams).where(eq(teams.id, TEAM))).toEqual([]);
+    });
   }, 60_000);
 });

@@ -1,11 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
+import { describe, expect, it } from 'vitest';
 import { leads, nextSteps, reps, teams, touches } from '../../src/db/schema.js';
-import { startTestApp, type TestApp } from '../support/app-harness.js';
-import { dbTargets } from '../support/db.js';
+import { useTestApp } from '../support/app-harness.js';
+import { dbTargets, useDatabase } from '../support/db.js';
+import { givenLead, givenTeam } from '../support/given.js';
 import { SIGNING_SECRET } from '../support/serve-process.js';
 import { sendInteraction } from '../support/signed-request.js';
 
@@ -21,38 +19,24 @@ const minutes = (n: number) => (now = new Date(now.getTime() + n * 60_000));
 const user = (id: string) => ({ id, team_id: TEAM, name: id.toLowerCase(), username: id.toLowerCase() });
 const state = (values: Record<string, Record<string, object>>) => ({ values });
 
+/** What every interaction payload from this workspace carries. */
+const interaction = (type: string, userId: string, trigger: string) => ({
+  type,
+  team: { id: TEAM, domain: 'day' },
+  user: user(userId),
+  api_app_id: 'A0APP',
+  token: 'legacy',
+  trigger_id: `trig.${trigger}.${Math.random()}`,
+});
+
 function viewSubmission(callbackId: string, viewId: string, values: Record<string, Record<string, object>>, privateMetadata = '') {
-  return {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'day' },
-    user: user(ANA),
-    api_app_id: 'A0APP',
-    token: 'legacy',
-    trigger_id: `trig.${viewId}.${Math.random()}`,
-    view: {
-      id: viewId,
-      team_id: TEAM,
-      type: 'modal',
-      callback_id: callbackId,
-      private_metadata: privateMetadata,
-      hash: 'h1',
-      title: { type: 'plain_text', text: 'x' },
-      blocks: [],
-      state: state(values),
-      app_id: 'A0APP',
-      bot_id: 'B0BOT',
-    },
-  };
+  const view = { id: viewId, team_id: TEAM, type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, hash: 'h1' };
+  return { ...interaction('view_submission', ANA, viewId), view: { ...view, title: { type: 'plain_text', text: 'x' }, blocks: [], state: state(values), app_id: 'A0APP', bot_id: 'B0BOT' } };
 }
 
 function blockAction(actionId: string, value: string | undefined, userId = ANA, extra: object = {}) {
   return {
-    type: 'block_actions',
-    team: { id: TEAM, domain: 'day' },
-    user: user(userId),
-    api_app_id: 'A0APP',
-    token: 'legacy',
-    trigger_id: `trig.${actionId}.${Math.random()}`,
+    ...interaction('block_actions', userId, actionId),
     container: { type: 'message', message_ts: '1.1', channel_id: 'D0ANA', is_ephemeral: false },
     channel: { id: 'D0ANA', name: 'directmessage' },
     actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2', text: { type: 'plain_text', text: 'x' } }],
@@ -61,8 +45,7 @@ function blockAction(actionId: string, value: string | undefined, userId = ANA, 
 }
 
 describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) => {
-  let database: Database;
-  let app: TestApp;
+  const database = useDatabase(target);
   const id: Record<string, string> = {};
   const interact = async (payload: object) => {
     const res = await sendInteraction(app.baseUrl, SIGNING_SECRET, payload);
@@ -72,30 +55,19 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
   const stepsOf = (leadId: string) => database.db.select().from(nextSteps).where(eq(nextSteps.leadId, leadId));
   const lastDm = () => app.slack.callsOf('chat.postMessage').at(-1)?.args.text as string | undefined;
 
-  beforeAll(async () => {
-    database = await target.open();
-    await ensureRep(database.db, TEAM, ANA, { tz: 'America/New_York' }, now);
-    for (const name of ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli']) {
-      id[name] = (await addLead(database.db, { teamId: TEAM, ownerId: ANA, createdBy: ANA, name, tier: 'lead', value: 5000, now })).id;
-    }
-    await ensureRep(database.db, TEAM, BO, { tz: 'Europe/Berlin' }, now);
-    id['Bo Lead'] = (await addLead(database.db, { teamId: TEAM, ownerId: BO, createdBy: BO, name: 'Bo Lead', now })).id;
-    app = await startTestApp({
-      database,
-      teamId: TEAM,
-      users: [
-        { id: ANA, tz: 'America/New_York' },
-        { id: BO, tz: 'Europe/Berlin' },
-        { id: BOSS, tz: 'America/Chicago', is_admin: true },
-        { id: GUEST, tz: 'UTC', is_restricted: true } as never,
-      ],
-      now: () => now,
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    await database?.close();
+  const app = useTestApp(database, {
+    teamId: TEAM,
+    now: () => now,
+    seed: async (db) => {
+      const reps = await givenTeam(db, TEAM, { [ANA]: 'America/New_York', [BO]: 'Europe/Berlin' }, now);
+      for (const name of ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli']) {
+        id[name] = (await givenLead(db, { team: TEAM, owner: ANA, name, tier: 'lead', value: 5000, at: now })).id;
+      }
+      id['Bo Lead'] = (await givenLead(db, { team: TEAM, owner: BO, name: 'Bo Lead', at: now })).id;
+      const boss = { id: BOSS, tz: 'America/Chicago', is_admin: true };
+      const guest = { id: GUEST, tz: 'UTC', is_restricted: true };
+      return [...reps, boss, guest];
+    },
   });
 
   it('`/followup log` with no arguments opens the log modal', async () => {

@@ -1,20 +1,17 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../src/db/ops/log-touch.js';
+import { describe, expect, it } from 'vitest';
 import { nextSteps } from '../../src/db/schema.js';
 import { BUTTON, leadButtons } from '../../src/slack/ui/lead-buttons.js';
-import { startTestApp, type TestApp } from '../support/app-harness.js';
-import { dbTargets } from '../support/db.js';
+import { useTestApp } from '../support/app-harness.js';
+import { dbTargets, useDatabase } from '../support/db.js';
+import { givenLead, givenTeam } from '../support/given.js';
 import { SIGNING_SECRET } from '../support/serve-process.js';
 import { sendInteraction } from '../support/signed-request.js';
 
 const TEAM = 'T0LIMITS';
 const REP = 'U0REP';
 const now = new Date('2026-11-25T15:00:00Z');
-// DESIGN §2: request bodies are limited to 256 KB.
+// Request bodies are limited to 256 KB.
 const LIMIT = 256 * 1024;
 
 /**
@@ -38,29 +35,23 @@ function doneClick(leadId: string, viewBytes: number) {
 }
 
 describe.each(dbTargets())('request body limit on /slack/events on $name', (target) => {
-  let database: Database;
-  let app: TestApp;
+  const database = useDatabase(target);
   let oversizedLead: string;
   let normalLead: string;
   const openStepOf = async (leadId: string) =>
     database.db.select().from(nextSteps).where(and(eq(nextSteps.leadId, leadId), eq(nextSteps.status, 'open')));
-  const leadWithOpenStep = async (name: string) => {
-    const lead = await addLead(database.db, { teamId: TEAM, ownerId: REP, createdBy: REP, name, now });
-    await logTouch(database.db, { teamId: TEAM, repId: REP, leadId: lead.id, channel: 'call', now, next: { action: 'send the proposal', dueAt: new Date('2026-11-27T22:59:59.999Z') } });
-    return lead.id;
-  };
+  const leadWithOpenStep = async (name: string) =>
+    (await givenLead(database.db, { team: TEAM, owner: REP, name, at: now, touches: 1, nextStep: { action: 'send the proposal', dueAt: new Date('2026-11-27T22:59:59.999Z') } })).id;
 
-  beforeAll(async () => {
-    database = await target.open();
-    await ensureRep(database.db, TEAM, REP, { tz: 'America/New_York' }, now);
-    oversizedLead = await leadWithOpenStep('Oversized Click');
-    normalLead = await leadWithOpenStep('Normal Click');
-    app = await startTestApp({ database, teamId: TEAM, users: [{ id: REP, tz: 'America/New_York' }], now: () => now });
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    await database?.close();
+  const app = useTestApp(database, {
+    teamId: TEAM,
+    now: () => now,
+    seed: async (db) => {
+      const users = await givenTeam(db, TEAM, { [REP]: 'America/New_York' }, now);
+      oversizedLead = await leadWithOpenStep('Oversized Click');
+      normalLead = await leadWithOpenStep('Normal Click');
+      return users;
+    },
   });
 
   it('refuses a correctly signed request over 256 KB with 413 and acts on nothing in it; a big but allowed one still works', async () => {

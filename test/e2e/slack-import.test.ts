@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { leads, reps } from '../../src/db/schema.js';
+import { describe, expect, it } from 'vitest';
+import { leads } from '../../src/db/schema.js';
 import { IMPORT_FILE, IMPORT_MODAL, IMPORT_OPTIONS, IMPORT_OWNER } from '../../src/slack/ui/import-modal.js';
-import { startTestApp, type TestApp } from '../support/app-harness.js';
-import { dbTargets } from '../support/db.js';
+import { useTestApp } from '../support/app-harness.js';
+import { dbTargets, useDatabase } from '../support/db.js';
+import { givenTeam } from '../support/given.js';
 import { SIGNING_SECRET } from '../support/serve-process.js';
 import { sendEvent, sendInteraction } from '../support/signed-request.js';
 
@@ -23,8 +22,7 @@ const HUBSPOT = [
 ].join('\n');
 
 describe.each(dbTargets())('importing a CSV from Slack on $name', (target) => {
-  let database: Database;
-  let app: TestApp;
+  const database = useDatabase(target);
   let eventSeq = 0;
   const teamLeads = () => database.db.select().from(leads).where(eq(leads.teamId, TEAM));
   const dmToMia = () => app.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'D0MIA').map((c) => String(c.args.text));
@@ -48,17 +46,13 @@ describe.each(dbTargets())('importing a CSV from Slack on $name', (target) => {
       },
     });
 
-  beforeAll(async () => {
-    database = await target.open();
-    await ensureRep(database.db, TEAM, MIA, { tz: 'America/New_York' }, now);
-    await ensureRep(database.db, TEAM, REP, { tz: 'America/New_York', email: 'rep@acme.test' }, now);
-    await database.db.update(reps).set({ isManager: true }).where(eq(reps.userId, MIA));
-    app = await startTestApp({ database, teamId: TEAM, users: [{ id: MIA, tz: 'America/New_York' }, { id: REP, tz: 'America/New_York', email: 'rep@acme.test' }], now: () => now });
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    await database?.close();
+  const app = useTestApp(database, {
+    teamId: TEAM,
+    now: () => now,
+    seed: async (db) => {
+      const users = await givenTeam(db, TEAM, { [MIA]: { tz: 'America/New_York', manager: true }, [REP]: { tz: 'America/New_York', email: 'rep@acme.test' } }, now);
+      return users;
+    },
   });
 
   it('a rep who is not a manager is told who can import; nothing is downloaded or written', async () => {

@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
 import { logTouch } from '../../src/db/ops/log-touch.js';
 import { receiveLead } from '../../src/db/ops/receive-lead.js';
-import { deliveries, reps } from '../../src/db/schema.js';
-import { processDbTargets } from '../support/db.js';
-import { BOT_TOKEN, cliPath } from '../support/serve-process.js';
-import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { deliveries } from '../../src/db/schema.js';
+import { runJob } from '../support/cli.js';
+import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
+import { givenLead, givenTeam } from '../support/given.js';
+import { dmsTo, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { stopAll } from '../support/suite.js';
 
-const run = promisify(execFile);
 const TEAM = 'T0SPEED';
 // The leads come in at 14:00 UTC on Wed 25 Nov 2026.
 const T0 = new Date('2026-11-25T14:00:00Z');
@@ -19,41 +16,28 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOS
 
 describe.each(await processDbTargets('fc-speed-'))('`jobs run speed-to-lead` on $name', (target) => {
   let slack: SlackStandIn;
-  const job = async (when: string) => {
-    const { stdout } = await run(process.execPath, [cliPath(), 'jobs', 'run', 'speed-to-lead', '--at', when, '--team', TEAM], {
-      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, LOG_LEVEL: 'warn', ...target.env },
-    });
-    return JSON.parse(stdout.trim());
-  };
-  const postsTo = (userId: string) => slack.callsOf('chat.postMessage').filter((c) => c.args.channel === `D${userId.replace(/^U/, '')}`);
+  const job = (when: string) => runJob('speed-to-lead', { at: when, team: TEAM, env: target.env, slack });
+  const postsTo = (userId: string) => dmsTo(slack, userId);
 
   beforeAll(async () => {
     slack = await startSlackStandIn({ teamId: TEAM });
-    const database = await target.open();
-    try {
-      await database.migrate();
-      const { db } = database;
-      for (const id of ['U0ROSA', 'U0SAM', 'U0BOSS']) await ensureRep(db, TEAM, id, { tz: 'America/New_York' }, T0);
-      await db.update(reps).set({ isManager: true }).where(eq(reps.userId, 'U0BOSS'));
+    await seedDatabase(target, async (db) => {
+      const NY = 'America/New_York';
+      await givenTeam(db, TEAM, { U0ROSA: NY, U0SAM: NY, U0BOSS: { tz: NY, manager: true } }, T0);
       const common = { teamId: TEAM, company: null, email: null, phone: null, tier: null, value: null, note: 'Wants a demo', externalId: null, now: T0 };
       // A web-form lead for Rosa (an arrival she must hear of), and one she added herself.
       await receiveLead(db, { ...common, ownerId: 'U0ROSA', name: 'Form Lead', source: 'Contact form', requestKey: 'sig-1' });
-      await addLead(db, { teamId: TEAM, ownerId: 'U0ROSA', createdBy: 'U0ROSA', name: 'Own Lead', now: T0 });
+      await givenLead(db, { team: TEAM, owner: 'U0ROSA', name: 'Own Lead', at: T0 });
       // Sam's web-form lead gets its first call within the hour: nobody is reminded.
       const called = await receiveLead(db, { ...common, ownerId: 'U0SAM', name: 'Called Lead', source: 'Chat', requestKey: 'sig-2' });
       await logTouch(db, { teamId: TEAM, repId: 'U0SAM', leadId: called.lead.id, channel: 'call', now: new Date(T0.getTime() + 20 * 60_000) });
       // Never alerted: an imported lead and a cold prospect (R12).
-      await addLead(db, { teamId: TEAM, ownerId: 'U0SAM', createdBy: 'U0SAM', name: 'Imported Lead', imported: true, now: T0 });
-      await addLead(db, { teamId: TEAM, ownerId: 'U0SAM', createdBy: 'U0SAM', name: 'Cold Prospect', tier: 'cold', now: T0 });
-    } finally {
-      await database.close();
-    }
+      await givenLead(db, { team: TEAM, owner: 'U0SAM', name: 'Imported Lead', imported: true, at: T0 });
+      await givenLead(db, { team: TEAM, owner: 'U0SAM', name: 'Cold Prospect', tier: 'cold', at: T0 });
+    });
   }, 60_000);
 
-  afterAll(async () => {
-    await slack?.close();
-    await target.cleanup();
-  });
+  afterAll(() => stopAll(slack, target));
 
   it('sends an arrival alert still owed (its first send was lost), once', async () => {
     // Sam's lead was called already (the store holds that touch): no alert is owed for it.
@@ -95,18 +79,13 @@ describe.each(await processDbTargets('fc-speed-'))('`jobs run speed-to-lead` on 
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(0);
     expect(await job(at(120))).toMatchObject({ sent: 0 });
     expect(slack.callsOf('chat.postMessage').length).toBe(before);
-    const database = await target.open();
-    try {
-      const rows = await database.db.select().from(deliveries).where(eq(deliveries.teamId, TEAM));
-      expect(rows.map((r) => `${r.kind}:${r.target}:${r.status}`).sort()).toEqual([
-        'lead-arrival:U0ROSA:sent',
-        'speed-to-lead-manager:U0BOSS:sent',
-        'speed-to-lead-manager:U0BOSS:sent',
-        'speed-to-lead-reminder:U0ROSA:sent',
-        'speed-to-lead-reminder:U0ROSA:sent',
-      ]);
-    } finally {
-      await database.close();
-    }
+    const rows = await withDatabase(target, (db) => db.select().from(deliveries).where(eq(deliveries.teamId, TEAM)));
+    expect(rows.map((r) => `${r.kind}:${r.target}:${r.status}`).sort()).toEqual([
+      'lead-arrival:U0ROSA:sent',
+      'speed-to-lead-manager:U0BOSS:sent',
+      'speed-to-lead-manager:U0BOSS:sent',
+      'speed-to-lead-reminder:U0ROSA:sent',
+      'speed-to-lead-reminder:U0ROSA:sent',
+    ]);
   });
 });

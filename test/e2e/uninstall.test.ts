@@ -1,14 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
-import { addLead } from '../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../src/db/ops/log-touch.js';
 import { teams } from '../../src/db/schema.js';
-import { processDbTargets } from '../support/db.js';
+import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
+import { givenOverdueReps } from '../support/given.js';
 import { SIGNING_SECRET, startServe, type ServeProcess } from '../support/serve-process.js';
 import { sendEvent } from '../support/signed-request.js';
-import { startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
+import { dmsTo, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
 
 // Four teams, two reps each, every rep owed a morning DM at 08:00 New York time.
 const GONE = 'T0GONE'; // app_uninstalled; the stand-in's token is this team's, so a restart resumes it
@@ -21,17 +18,8 @@ const repsOf = (team: string) => [`U${team.slice(2)}1`, `U${team.slice(2)}2`];
 const BEFORE_DUE = '2026-11-25T12:59:55Z';
 const AFTER_DUE = '2026-11-25T13:00:30Z';
 
-async function seedTeam(database: Database, teamId: string): Promise<void> {
-  const now = new Date('2026-11-20T15:00:00Z');
-  for (const id of repsOf(teamId)) {
-    await ensureRep(database.db, teamId, id, { tz: 'America/New_York' }, now);
-    const lead = await addLead(database.db, { teamId, ownerId: id, createdBy: id, name: `Lead of ${id}`, tier: 'lead', value: 1000, now });
-    await logTouch(database.db, { teamId, repId: id, leadId: lead.id, channel: 'call', now, next: { action: 'call back', dueAt: new Date('2026-11-24T04:59:59.999Z'), promised: true } });
-  }
-}
-
-/** Morning DMs a rep has had (conversations.open gives D<id> for U<id>). */
-const dmsTo = (slack: SlackStandIn, rep: string) => slack.callsOf('chat.postMessage').filter((c) => c.args.channel === `D${rep.slice(1)}`).length;
+/** Morning DMs a rep has had. */
+const dmCount = (slack: SlackStandIn, rep: string) => dmsTo(slack, rep).length;
 /** Anything sent towards the team's reps: a DM opened or posted. */
 const sentTo = (slack: SlackStandIn, team: string) =>
   slack.calls.filter(
@@ -49,10 +37,9 @@ describe.each(await processDbTargets('fc-uninstall-'))('uninstall and reinstall 
   });
 
   it('app_uninstalled or tokens_revoked for the bot stop the team at once in a running serve; a user token revoked does not; a restart with a working token resumes the team', async () => {
-    const database = await target.open();
-    await database.migrate();
-    for (const team of [GONE, REVOKED, USER_REVOKED]) await seedTeam(database, team);
-    await database.close();
+    await seedDatabase(target, async (db) => {
+      for (const team of [GONE, REVOKED, USER_REVOKED]) await givenOverdueReps(db, team, repsOf(team));
+    });
     slack = await startSlackStandIn({ teamId: GONE, botUserId: BOT_USER });
     const env = { ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_TICK: '* * * * * *', FOLLOWUP_SEND_RATE: '100', FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '0', LOG_LEVEL: 'info' };
     const first = await startServe({ ...env, FOLLOWUP_CLOCK_START: BEFORE_DUE });
@@ -72,7 +59,7 @@ describe.each(await processDbTargets('fc-uninstall-'))('uninstall and reinstall 
     expect(slack.callsOf('chat.postMessage')).toEqual([]);
 
     // 08:00 comes: the team whose user revoked a token gets its DMs...
-    await slack.waitFor(() => repsOf(USER_REVOKED).every((rep) => dmsTo(slack!, rep) === 1), 20_000);
+    await slack.waitFor(() => repsOf(USER_REVOKED).every((rep) => dmCount(slack!, rep) === 1), 20_000);
     // ...and over the ticks after it, nothing at all goes to the other two.
     await settle(2000);
     expect(sentTo(slack, GONE)).toEqual([]);
@@ -84,21 +71,16 @@ describe.each(await processDbTargets('fc-uninstall-'))('uninstall and reinstall 
     // A restart whose token works for T0GONE (auth.test names it): that team resumes the same morning.
     const second = await startServe({ ...env, FOLLOWUP_CLOCK_START: AFTER_DUE });
     processes.push(second);
-    await slack.waitFor(() => repsOf(GONE).every((rep) => dmsTo(slack!, rep) === 1), 20_000);
+    await slack.waitFor(() => repsOf(GONE).every((rep) => dmCount(slack!, rep) === 1), 20_000);
     await settle(2000);
     expect(second.output()).toMatch(/"team":"T0GONE","msg":"team reinstalled: its jobs resume"/);
     // The revoked team's token is not this one: it stays stopped. Nobody hears twice.
     expect(sentTo(slack, REVOKED)).toEqual([]);
-    for (const rep of [...repsOf(GONE), ...repsOf(USER_REVOKED)]) expect(dmsTo(slack, rep)).toBe(1);
+    for (const rep of [...repsOf(GONE), ...repsOf(USER_REVOKED)]) expect(dmCount(slack, rep)).toBe(1);
     expect(slack.violations).toEqual([]);
     expect(await second.stop()).toBe(0);
 
-    const check = await target.open();
-    try {
-      const rows = await check.db.select({ id: teams.id, uninstalledAt: teams.uninstalledAt }).from(teams).where(inArray(teams.id, [GONE, REVOKED]));
-      expect(Object.fromEntries(rows.map((r) => [r.id, r.uninstalledAt !== null]))).toEqual({ [GONE]: false, [REVOKED]: true });
-    } finally {
-      await check.close();
-    }
+    const rows = await withDatabase(target, (db) => db.select({ id: teams.id, uninstalledAt: teams.uninstalledAt }).from(teams).where(inArray(teams.id, [GONE, REVOKED])));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.uninstalledAt !== null]))).toEqual({ [GONE]: false, [REVOKED]: true });
   }, 90_000);
 });

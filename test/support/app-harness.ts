@@ -1,10 +1,11 @@
 import { loadConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/client.js';
+import type { Database, Db } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './serve-process.js';
 import { slashCommands } from '../../src/demo/slash-commands.js';
 import { startSlackStandIn, type SlackStandIn, type StandInUser } from './slack-stand-in.js';
+import { forTheSuite } from './suite.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -43,4 +44,13 @@ export async function startTestApp(opts: { database: Database; teamId: string; u
       await slack.close();
     },
   };
+}
+
+/**
+ * The app of startTestApp for the enclosing describe's tests (see forTheSuite), on a database they
+ * share (useDatabase): `seed` writes the data and returns the Slack users the stand-in knows.
+ */
+export function useTestApp(database: Database, opts: { teamId: string; now: () => Date; seed: (db: Db) => Promise<StandInUser[]> }): TestApp {
+  const start = async () => startTestApp({ database, teamId: opts.teamId, users: await opts.seed(database.db), now: opts.now });
+  return forTheSuite('the app', start, (app) => app.stop());
 }

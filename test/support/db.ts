@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { openDatabase, type Database, type Db } from '../../src/db/client.js';
+import { forTheSuite } from './suite.js';
 
 export interface DbTarget {
   name: 'pglite' | 'postgres';
@@ -17,6 +18,9 @@ export function dbTargets(): DbTarget[] {
   if (process.env.DATABASE_URL) targets.push({ name: 'postgres', open: () => openPostgresForTest(process.env.DATABASE_URL!) });
   return targets;
 }
+
+/** A fresh database of this target for the enclosing describe's tests and hooks (see forTheSuite). */
+export const useDatabase = (target: DbTarget): Database => forTheSuite('the database', () => target.open(), (database) => database.close());
 
 async function openPgliteForTest(): Promise<Database> {
   const database = await openDatabase({ dataDir: 'memory://' });
@@ -75,3 +79,20 @@ export async function processDbTargets(prefix: string): Promise<ProcessDbTarget[
   }
   return list;
 }
+
+/**
+ * Opens a child process's database for the test, runs `work` and closes it again: the embedded
+ * database admits one process at a time, so the test lets go before a child starts (or reads after).
+ */
+export async function withDatabase<T>(target: Pick<ProcessDbTarget, 'open'>, work: (db: Db) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+  const database = await target.open();
+  try {
+    if (opts.migrate) await database.migrate();
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The same before any child has run: the schema is made first. */
+export const seedDatabase = <T>(target: Pick<ProcessDbTarget, 'open'>, work: (db: Db) => Promise<T>): Promise<T> => withDatabase(target, work, { migrate: true });

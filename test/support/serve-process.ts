@@ -25,10 +25,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const HEALTHY_WITHIN_MS = 60_000;
+
 export interface ServeProcess {
   baseUrl: string;
   child: ChildProcess;
   output(): string;
+  /** The JSON log lines written so far (the output arrives through a pipe, so it may lag a response). */
+  logs(): Record<string, unknown>[];
   /** SIGTERM, then wait for exit; returns the exit code. */
   stop(): Promise<number | null>;
 }
@@ -55,7 +59,8 @@ export async function startServe(env: Record<string, string>, opts: { nodeArgs?:
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // A start takes seconds; on a busy 2-core machine the embedded database alone can take half a minute.
+  const deadline = Date.now() + HEALTHY_WITHIN_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}:\n${out}`);
     try {
@@ -66,7 +71,7 @@ export async function startServe(env: Record<string, string>, opts: { nodeArgs?:
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`serve did not become healthy in 30 s:\n${out}`);
+      throw new Error(`serve did not become healthy in ${HEALTHY_WITHIN_MS / 1000} s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -74,6 +79,13 @@ export async function startServe(env: Record<string, string>, opts: { nodeArgs?:
     baseUrl,
     child,
     output: () => out,
+    logs: () =>
+      out
+        .split('\n')
+        // The last piece is a line still being written (or nothing).
+        .slice(0, -1)
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

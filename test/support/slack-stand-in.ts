@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
-import { startSlackStandIn as startStandIn, type Refusal, type SlackStandIn, type StandInOptions } from '../../src/demo/slack-stand-in.js';
+import { dmChannelId, startSlackStandIn as startStandIn, type RecordedCall, type Refusal, type SlackStandIn, type StandInOptions } from '../../src/demo/slack-stand-in.js';
 
 export type { RecordedCall, SlackStandIn, StandInUser } from '../../src/demo/slack-stand-in.js';
 
@@ -9,7 +9,7 @@ export type { RecordedCall, SlackStandIn, StandInUser } from '../../src/demo/sla
 export const slackReferenceDir = process.env.SLACK_REFERENCE_DIR ?? resolve(packageRoot(), '..', 'shared', 'slack-reference');
 export const slackReferenceAvailable = (): boolean => existsSync(join(slackReferenceDir, 'slack_web_openapi_v2.json'));
 
-// Methods newer than the 2020 OpenAPI description (DESIGN §4).
+// Methods newer than the 2020 OpenAPI description.
 const NEWER_METHODS = new Set(['files.getUploadURLExternal', 'files.completeUploadExternal']);
 
 interface Contract {
@@ -53,3 +53,17 @@ export function startSlackStandIn(opts: Omit<StandInOptions, 'check'> = {}): Pro
   const checks = loadContract();
   return startStandIn({ ...opts, ...(checks ? { check: (method, args) => checkAgainstContract(checks, method, args) } : {}) });
 }
+
+/** The messages posted into a user's DM channel (conversations.open gives D<id> for U<id>). */
+export const dmsTo = (slack: SlackStandIn, userId: string): RecordedCall[] =>
+  slack.callsOf('chat.postMessage').filter((c) => c.args.channel === dmChannelId(userId));
+
+/** DMs received per rep: each post into a D<id> channel counts for U<id>. */
+export const dmsPerRep = (slack: SlackStandIn): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const c of slack.callsOf('chat.postMessage')) {
+    const rep = `U${String(c.args.channel).slice(1)}`;
+    counts.set(rep, (counts.get(rep) ?? 0) + 1);
+  }
+  return counts;
+};

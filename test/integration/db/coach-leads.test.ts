@@ -1,41 +1,32 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
-import { addLead } from '../../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../../src/db/ops/ensure-rep.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logTouch } from '../../../src/db/ops/log-touch.js';
 import { completeStep } from '../../../src/db/ops/complete-step.js';
 import { loadCoachLeads } from '../../../src/db/queries/coach-leads.js';
-import { leads, nextSteps } from '../../../src/db/schema.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
+import { givenLead, givenTeam } from '../../support/given.js';
 
 const T = 'T_AGG';
 const t0 = new Date('2026-11-02T15:00:00Z');
 const at = (days: number) => new Date(t0.getTime() + days * 86_400_000);
 
 describe.each(dbTargets())('coach leads loaded from SQL aggregates on $name', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   let acmeId: string;
   beforeAll(async () => {
-    database = await target.open();
     const db = database.db;
-    await ensureRep(db, T, 'U1', { tz: 'UTC' }, t0);
-    await ensureRep(db, T, 'U2', { tz: 'UTC' }, t0);
-    const acme = await addLead(db, { teamId: T, ownerId: 'U1', createdBy: 'U1', name: 'Acme', tier: 'referral', value: 5000, now: t0 });
+    await givenTeam(db, T, { U1: 'UTC', U2: 'UTC' }, t0);
+    const acme = await givenLead(db, { team: T, owner: 'U1', name: 'Acme', tier: 'referral', value: 5000, at: t0,
+      touches: [{ signals: ['vague'], at: at(1), next: { action: 'send deck', dueAt: at(3), theirCommitment: 'share budget' } }] });
     acmeId = acme.id;
-    await logTouch(db, { teamId: T, repId: 'U1', leadId: acme.id, channel: 'call', signals: ['vague'], now: at(1),
-      next: { action: 'send deck', dueAt: at(3), theirCommitment: 'share budget' } });
     // They kept their side (progress, R9); the next commitment they miss (R4/R10).
     await completeStep(db, { teamId: T, repId: 'U1', leadId: acme.id, theirs: 'kept', now: at(1.5), next: { action: 'call', dueAt: at(3), theirCommitment: 'book a demo' } });
     await completeStep(db, { teamId: T, repId: 'U1', leadId: acme.id, theirs: 'missed', now: at(1.7) });
     await logTouch(db, { teamId: T, repId: 'U1', leadId: acme.id, channel: 'email', signals: ['vague', 'no-time'], now: at(2) });
     await logTouch(db, { teamId: T, repId: 'U1', leadId: acme.id, channel: 'call', now: at(4), next: { action: 'demo', dueAt: at(9), promised: true } });
-    await addLead(db, { teamId: T, ownerId: 'U1', createdBy: 'U1', name: 'Untouched', now: at(5) });
-    await addLead(db, { teamId: T, ownerId: 'U2', createdBy: 'U2', name: 'Other rep', now: at(5) });
-    const gone = await addLead(db, { teamId: T, ownerId: 'U1', createdBy: 'U1', name: 'Gone', now: at(5) });
-    await db.update(leads).set({ status: 'lost' }).where(eq(leads.id, gone.id));
+    await givenLead(db, { team: T, owner: 'U1', name: 'Untouched', at: at(5) });
+    await givenLead(db, { team: T, owner: 'U2', name: 'Other rep', at: at(5) });
+    await givenLead(db, { team: T, owner: 'U1', name: 'Gone', at: at(5), row: { status: 'lost' } });
   });
-  afterAll(async () => database?.close());
 
   it('gives one rep\'s non-lost leads with counts, last channel, signals, commitments and the open step', async () => {
     const mine = await loadCoachLeads(database.db, { teamId: T, ownerId: 'U1' });

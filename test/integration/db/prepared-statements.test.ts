@@ -1,11 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rowsOf, type Database } from '../../../src/db/client.js';
-import { addLead } from '../../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../../src/db/ops/log-touch.js';
 import { leads, reps } from '../../../src/db/schema.js';
 import { createScratchDatabase } from '../../support/db.js';
+import { givenLead, givenRep } from '../../support/given.js';
 
 // Statements this connection has prepared (pg_prepared_statements is per session, so ask inside
 // the transaction, on the connection that ran them).
@@ -31,10 +29,8 @@ describe.skipIf(!process.env.DATABASE_URL)('prepared statements on a real server
     const database = await openDatabase({ databaseUrl: scratch.url, max: 2 });
     try {
       const now = new Date();
-      await ensureRep(database.db, 'T1', 'U1', { tz: 'UTC' }, now);
-      const lead = await addLead(database.db, { teamId: 'T1', ownerId: 'U1', createdBy: 'U1', name: "O'Brien & Sons", now });
-      await logTouch(database.db, { teamId: 'T1', repId: 'U1', leadId: lead.id, channel: 'call', now });
-      await logTouch(database.db, { teamId: 'T1', repId: 'U1', leadId: lead.id, channel: 'email', now: new Date(now.getTime() + 1000) });
+      await givenRep(database.db, 'T1', 'U1', 'UTC', now);
+      const lead = await givenLead(database.db, { team: 'T1', owner: 'U1', name: "O'Brien & Sons", at: now, touches: [{ channel: 'call' }, { channel: 'email', at: new Date(now.getTime() + 1000) }] });
       const [row] = await database.db.select().from(leads).where(eq(leads.id, lead.id));
       expect(row).toMatchObject({ name: "O'Brien & Sons", touchCount: 2, lastTouchChannel: 'email' });
 

@@ -1,27 +1,21 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/db/errors.js';
 import { addLead } from '../../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../../src/db/ops/ensure-rep.js';
 import { logTouch } from '../../../src/db/ops/log-touch.js';
 import { leadCandidates } from '../../../src/db/queries/lead-candidates.js';
 import { deliveries, leads, nextSteps, touches } from '../../../src/db/schema.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
+import { givenLead, givenTeam } from '../../support/given.js';
 
 const T = 'T0001';
 const now = new Date('2026-11-25T15:00:00Z');
 const friday = new Date('2026-11-28T04:59:59.999Z');
 
 describe.each(dbTargets())('store on $name', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   beforeAll(async () => {
-    database = await target.open();
-    await ensureRep(database.db, T, 'U_ANA', { tz: 'America/New_York', displayName: 'Ana' }, now);
-    await ensureRep(database.db, T, 'U_BO', { tz: 'Europe/Berlin' }, now);
-  });
-  afterAll(async () => {
-    await database?.close();
+    await givenTeam(database.db, T, { U_ANA: { tz: 'America/New_York', displayName: 'Ana' }, U_BO: 'Europe/Berlin' }, now);
   });
 
   it('applies migrations idempotently', async () => {
@@ -67,7 +61,7 @@ describe.each(dbTargets())('store on $name', (target) => {
   });
 
   it('promotes only new leads on first touch and marks a late step as not kept', async () => {
-    const lead = await addLead(database.db, { teamId: T, ownerId: 'U_ANA', createdBy: 'U_ANA', name: 'Beta Labs', now });
+    const lead = await givenLead(database.db, { team: T, owner: 'U_ANA', name: 'Beta Labs', at: now });
     await logTouch(database.db, { teamId: T, repId: 'U_ANA', leadId: lead.id, channel: 'call', now, next: { action: 'call again', dueAt: new Date('2026-11-26T00:00:00Z') } });
     const [row] = await database.db.select().from(leads).where(eq(leads.id, lead.id));
     expect(row!.tier).toBe('lead');
@@ -76,7 +70,7 @@ describe.each(dbTargets())('store on $name', (target) => {
   });
 
   it('enforces at most one open next step per lead in the database itself', async () => {
-    const lead = await addLead(database.db, { teamId: T, ownerId: 'U_ANA', createdBy: 'U_ANA', name: 'Gamma', now });
+    const lead = await givenLead(database.db, { team: T, owner: 'U_ANA', name: 'Gamma', at: now });
     const row = { teamId: T, leadId: lead.id, repId: 'U_ANA', action: 'a', dueAt: friday };
     await database.db.insert(nextSteps).values(row);
     await expect(database.db.insert(nextSteps).values(row)).rejects.toThrow();
@@ -84,14 +78,14 @@ describe.each(dbTargets())('store on $name', (target) => {
   });
 
   it('refuses a touch on another rep\'s lead and writes nothing', async () => {
-    const lead = await addLead(database.db, { teamId: T, ownerId: 'U_BO', createdBy: 'U_BO', name: 'Delta', now });
+    const lead = await givenLead(database.db, { team: T, owner: 'U_BO', name: 'Delta', at: now });
     await expect(logTouch(database.db, { teamId: T, repId: 'U_ANA', leadId: lead.id, channel: 'call', now })).rejects.toBeInstanceOf(DomainError);
     const rows = await database.db.select().from(touches).where(eq(touches.leadId, lead.id));
     expect(rows).toHaveLength(0);
   });
 
   it('writes nothing when the same request id comes twice', async () => {
-    const lead = await addLead(database.db, { teamId: T, ownerId: 'U_ANA', createdBy: 'U_ANA', name: 'Epsilon', now });
+    const lead = await givenLead(database.db, { team: T, owner: 'U_ANA', name: 'Epsilon', at: now });
     await logTouch(database.db, { teamId: T, repId: 'U_ANA', leadId: lead.id, channel: 'call', now, requestKey: 'trigger:1' });
     await expect(logTouch(database.db, { teamId: T, repId: 'U_ANA', leadId: lead.id, channel: 'call', now, requestKey: 'trigger:1' })).rejects.toMatchObject({ code: 'duplicate_request' });
     const [row] = await database.db.select().from(leads).where(eq(leads.id, lead.id));
@@ -99,7 +93,7 @@ describe.each(dbTargets())('store on $name', (target) => {
   });
 
   it('rolls back the touch when the new next step is invalid', async () => {
-    const lead = await addLead(database.db, { teamId: T, ownerId: 'U_ANA', createdBy: 'U_ANA', name: 'Zeta', now });
+    const lead = await givenLead(database.db, { team: T, owner: 'U_ANA', name: 'Zeta', at: now });
     await expect(
       logTouch(database.db, { teamId: T, repId: 'U_ANA', leadId: lead.id, channel: 'call', now, next: { action: 'x'.repeat(501), dueAt: friday } }),
     ).rejects.toThrow();

@@ -1,15 +1,12 @@
 import { Writable } from 'node:stream';
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../../../src/db/client.js';
-import { addLead } from '../../../src/db/ops/add-lead.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../src/db/client.js';
 import { closeLost, closeWon } from '../../../src/db/ops/close-lead.js';
-import { ensureRep } from '../../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../../src/db/ops/log-touch.js';
 import { exportLeads } from '../../../src/intake/export-leads.js';
 import { importLeads } from '../../../src/intake/import-leads.js';
 import { csvChunks } from '../../support/csv.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
+import { givenLead, givenTeam, type LeadSpec } from '../../support/given.js';
 
 const now = new Date('2026-11-25T15:00:00Z');
 const later = new Date('2026-11-25T16:00:00Z');
@@ -27,34 +24,26 @@ async function exported(db: Db, teamId: string, opts: { owner?: string; pageSize
 }
 
 describe.each(dbTargets())('exportLeads on $name', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   let db: Db;
-  const reps = async (teamId: string) => {
-    await ensureRep(db, teamId, 'U0ANA', { tz: 'America/New_York' }, now);
-    await ensureRep(db, teamId, 'U0BO', { tz: 'Europe/Berlin' }, now);
-  };
+  const reps = (teamId: string) => givenTeam(db, teamId, { U0ANA: 'America/New_York', U0BO: 'Europe/Berlin' }, now);
 
   beforeAll(async () => {
-    database = await target.open();
     db = database.db;
     await reps('TEXPA');
-    const add = (name: string, extra: Partial<Parameters<typeof addLead>[1]> = {}, at = now) =>
-      addLead(db, { teamId: 'TEXPA', ownerId: 'U0ANA', createdBy: 'U0ANA', name, now: at, ...extra });
-    const acme = await add('Acme Corp', { tier: 'referral', value: 12000.5, company: 'Acme, Inc.', email: 'jo@acme.example', phone: '+1 555 0100', source: 'trade show' });
-    await logTouch(db, { teamId: 'TEXPA', repId: 'U0ANA', leadId: acme.id, channel: 'call', now, next: { action: 'send "the" proposal', dueAt: new Date('2026-11-28T04:59:59.999Z'), promised: true } });
-    const formula = await add('=HYPERLINK("http://evil.example")', { company: "'=quoted already", ownerId: 'U0BO' }, later);
-    await logTouch(db, { teamId: 'TEXPA', repId: 'U0BO', leadId: formula.id, channel: 'email', now: later, next: { action: '@mention me', dueAt: new Date('2026-12-01T14:30:00Z'), allDay: false } });
+    const add = (name: string, extra: Partial<LeadSpec> = {}, at = now) => givenLead(db, { team: 'TEXPA', owner: 'U0ANA', createdBy: 'U0ANA', name, at, ...extra });
+    await add('Acme Corp', { tier: 'referral', value: 12000.5, company: 'Acme, Inc.', email: 'jo@acme.example', phone: '+1 555 0100', source: 'trade show',
+      touches: 1, nextStep: { action: 'send "the" proposal', dueAt: new Date('2026-11-28T04:59:59.999Z'), promised: true },
+      row: { note: 'line one\nline "two", with a comma', externalId: 'crm-42' } });
+    await add('=HYPERLINK("http://evil.example")', { company: "'=quoted already", owner: 'U0BO',
+      touches: [{ channel: 'email' }], nextStep: { action: '@mention me', dueAt: new Date('2026-12-01T14:30:00Z'), allDay: false } }, later);
     const won = await add('Won Co', { tier: 'customer', value: 300 }, later);
     await closeWon(db, { teamId: 'TEXPA', repId: 'U0ANA', leadId: won.id, now: later, checkIn: { action: 'service check-in', dueAt: new Date('2026-12-26T04:59:59.999Z') } });
     // A lost lead and an open one of the same name and owner: both are exported, and both come back.
     const lost = await add('Same Name', {}, later);
     await closeLost(db, { teamId: 'TEXPA', repId: 'U0ANA', leadId: lost.id, now: later });
     await add('Same Name', { email: 'same@x.example' }, later);
-    await add('Ünïcødé GmbH', { ownerId: 'U0BO', tier: 'cold' }, later);
-    await db.execute(sql`update leads set note = ${'line one\nline "two", with a comma'}, external_id = 'crm-42' where name = 'Acme Corp'`);
-  });
-  afterAll(async () => {
-    await database?.close();
+    await add('Ünïcødé GmbH', { owner: 'U0BO', tier: 'cold' }, later);
   });
 
   it('writes a header and one row per lead, guarded against formulas, times in UTC', async () => {

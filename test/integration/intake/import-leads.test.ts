@@ -1,14 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rowsOf, type Database, type Db } from '../../../src/db/client.js';
-import { addLead } from '../../../src/db/ops/add-lead.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rowsOf, type Db } from '../../../src/db/client.js';
 import { closeLost } from '../../../src/db/ops/close-lead.js';
-import { ensureRep } from '../../../src/db/ops/ensure-rep.js';
-import { logTouch } from '../../../src/db/ops/log-touch.js';
 import { leads, nextSteps, reps, teams } from '../../../src/db/schema.js';
 import { ImportRefused, importLeads, type ImportOptions } from '../../../src/intake/import-leads.js';
 import { csvChunks, csvText } from '../../support/csv.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
+import { givenLead, givenTeam } from '../../support/given.js';
 
 const now = new Date('2026-11-25T15:00:00Z');
 const friday = new Date('2026-11-28T04:59:59.999Z');
@@ -23,7 +21,7 @@ async function snapshot(db: Db, teamId: string) {
 }
 
 describe.each(dbTargets())('importLeads on $name', (target) => {
-  let database: Database;
+  const database = useDatabase(target);
   let db: Db;
   let T: string;
   const run = (csv: string, opts: Partial<ImportOptions> = {}) => importLeads(db, csvChunks(csv), { teamId: T, defaultOwner: 'U0ANA', now, ...opts });
@@ -31,16 +29,14 @@ describe.each(dbTargets())('importLeads on $name', (target) => {
   const lead = async (name: string) => (await db.select().from(leads).where(and(eq(leads.teamId, T), eq(leads.name, name))))[0]!;
 
   beforeAll(async () => {
-    database = await target.open();
     db = database.db;
-  });
-  afterAll(async () => {
-    await database?.close();
   });
   beforeEach(async () => {
     T = `TIMPORT${++teamSeq}`;
-    await ensureRep(db, T, 'U0ANA', { tz: 'America/New_York', displayName: 'Ana Lopez', email: 'ana@coach.example' }, now);
-    await ensureRep(db, T, 'U0BO', { tz: 'Europe/Berlin', displayName: 'Bo Berg', email: 'bo@coach.example' }, now);
+    await givenTeam(db, T, {
+      U0ANA: { tz: 'America/New_York', displayName: 'Ana Lopez', email: 'ana@coach.example' },
+      U0BO: { tz: 'Europe/Berlin', displayName: 'Bo Berg', email: 'bo@coach.example' },
+    }, now);
   });
 
   it('creates imported leads that raise no speed-to-lead alert, owned as the file says', async () => {
@@ -64,11 +60,9 @@ describe.each(dbTargets())('importLeads on $name', (target) => {
   });
 
   it('matches by external id, then e-mail (any owner), then owner + name, and updates only what differs', async () => {
-    const hooked = await addLead(db, { teamId: T, ownerId: 'U0BO', createdBy: 'U0BO', name: 'Hooked', now });
-    await db.update(leads).set({ externalId: 'crm-7' }).where(eq(leads.id, hooked.id));
-    await addLead(db, { teamId: T, ownerId: 'U0BO', createdBy: 'U0BO', name: 'Mailed Co', email: 'Jo@Mailed.example', company: 'Mailed', now });
-    const named = await addLead(db, { teamId: T, ownerId: 'U0ANA', createdBy: 'U0ANA', name: 'Named Inc', tier: 'referral', value: 500, now });
-    await logTouch(db, { teamId: T, repId: 'U0ANA', leadId: named.id, channel: 'call', now, next: { action: 'call back', dueAt: friday } });
+    await givenLead(db, { team: T, owner: 'U0BO', name: 'Hooked', at: now, row: { externalId: 'crm-7' } });
+    await givenLead(db, { team: T, owner: 'U0BO', name: 'Mailed Co', email: 'Jo@Mailed.example', company: 'Mailed', at: now });
+    const named = await givenLead(db, { team: T, owner: 'U0ANA', name: 'Named Inc', tier: 'referral', value: 500, at: now, touches: 1, nextStep: { action: 'call back', dueAt: friday } });
 
     const summary = await run(csvText([
       ['external id', 'name', 'email', 'owner', 'company', 'value', 'tier', 'status', 'touch count', 'next step', 'next step date'],
@@ -94,9 +88,8 @@ describe.each(dbTargets())('importLeads on $name', (target) => {
   });
 
   it('adds a next step to a matched lead that has none, never to a lost one; a touched lead is never new again', async () => {
-    const bare = await addLead(db, { teamId: T, ownerId: 'U0ANA', createdBy: 'U0ANA', name: 'Bare', now });
-    await logTouch(db, { teamId: T, repId: 'U0ANA', leadId: bare.id, channel: 'email', now });
-    const gone = await addLead(db, { teamId: T, ownerId: 'U0ANA', createdBy: 'U0ANA', name: 'Gone', now });
+    const bare = await givenLead(db, { team: T, owner: 'U0ANA', name: 'Bare', at: now, touches: [{ channel: 'email' }] });
+    const gone = await givenLead(db, { team: T, owner: 'U0ANA', name: 'Gone', at: now });
     await closeLost(db, { teamId: T, repId: 'U0ANA', leadId: gone.id, now });
     const summary = await run(csvText([
       ['name', 'owner', 'Lead Status', 'next step', 'next step date', 'promised'],
@@ -111,7 +104,7 @@ describe.each(dbTargets())('importLeads on $name', (target) => {
   });
 
   it('matches an open row to an open lead first, else to a lost one; keeps a lost and an open record of one file apart', async () => {
-    const old = await addLead(db, { teamId: T, ownerId: 'U0ANA', createdBy: 'U0ANA', name: 'Lost Cause', now });
+    const old = await givenLead(db, { team: T, owner: 'U0ANA', name: 'Lost Cause', at: now });
     await closeLost(db, { teamId: T, repId: 'U0ANA', leadId: old.id, now });
     const file = csvText([
       ['name', 'owner', 'status', 'company'],

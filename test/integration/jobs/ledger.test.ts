@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '../../../src/db/ledger.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
 
 const key = (target: string) => ({ kind: 'morning', teamId: 'T1', target, periodKey: '2026-11-25' });
 
 describe.each(dbTargets())('delivery ledger on $name', (target) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await target.open();
-  });
-  afterAll(async () => database?.close());
+  const database = useDatabase(target);
 
   it('lets exactly one of many simultaneous claimers have a message', async () => {
     const claims = await Promise.all(Array.from({ length: 12 }, (_, i) => claimDelivery(database.db, key('U_RACE'), `replica-${i}`)));

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logger.js';
 import { InFlight } from '../../../src/observability/in-flight.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
 import { dedupeEvents } from '../../../src/slack/middleware/dedupe-events.js';
-import { dbTargets } from '../../support/db.js';
+import { dbTargets, useDatabase } from '../../support/db.js';
 
 describe.each(dbTargets())('Events API retries on $name', (target) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await target.open();
-  });
-  afterAll(async () => database?.close());
+  const database = useDatabase(target);
 
   it('handles an event once however often Slack retries it; other events and non-events pass', async () => {
     const middleware = dedupeEvents({ database, logger: createLogger('silent'), now: () => new Date(), metrics: createMetrics(), inFlight: new InFlight(), home: { redraw: async () => {} } });

@@ -8,60 +8,75 @@ const NOW = new Date('2026-11-25T15:00:00Z');
 const DAY = 86_400_000;
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC', 'America/Los_Angeles'];
 
-const arbStep = fc.option(
-  fc.record({
-    action: fc.constantFrom('call', 'send proposal', 'demo'),
-    dueAt: fc.integer({ min: -20, max: 20 }).map((d) => new Date(NOW.getTime() + d * DAY / 2)),
-    allDay: fc.boolean(),
-    promised: fc.boolean(),
-    theirCommitment: fc.option(fc.constant('send budget'), { nil: null }),
-    origin: fc.constantFrom('rep', 'coach', 'checkin'),
-  }),
-  { nil: null },
-);
+const stepFields = {
+  action: fc.constantFrom('call', 'send proposal', 'demo'),
+  dueAt: fc.integer({ min: -20, max: 20 }).map((d) => new Date(NOW.getTime() + d * DAY / 2)),
+  allDay: fc.boolean(),
+  promised: fc.boolean(),
+  theirCommitment: fc.option(fc.constant('send budget'), { nil: null }),
+  origin: fc.constantFrom('rep', 'coach', 'checkin'),
+};
+const arbStep = fc.option(fc.record(stepFields), { nil: null });
 
-const arbLead = fc
-  .record({
-    tier: fc.constantFrom(...TIERS),
-    value: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
-    status: fc.constantFrom('open', 'open', 'open', 'won', 'lost'),
-    ageHours: fc.integer({ min: 0, max: 2000 }),
-    imported: fc.boolean(),
-    touchCount: fc.integer({ min: 0, max: 12 }),
-    lastTouchDays: fc.integer({ min: 0, max: 40 }),
-    lastTouchChannel: fc.constantFrom('call', 'email', 'note'),
-    snoozedDays: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
-    signalCount: fc.integer({ min: 0, max: 5 }),
-    theirKept: fc.integer({ min: 0, max: 3 }),
-    theirMissed: fc.integer({ min: 0, max: 3 }),
-    openStep: arbStep,
-    revived: fc.boolean(),
-  })
-  .map((r): Omit<CoachLead, 'id' | 'name'> => ({
-    company: null,
-    ownerId: 'U1',
-    tier: r.tier,
-    value: r.value,
-    status: r.status as CoachLead['status'],
-    createdAt: new Date(NOW.getTime() - r.ageHours * 3_600_000),
-    imported: r.imported,
-    touchCount: r.touchCount,
-    firstTouchAt: r.touchCount ? new Date(NOW.getTime() - r.lastTouchDays * DAY - DAY) : null,
-    lastTouchAt: r.touchCount ? new Date(NOW.getTime() - r.lastTouchDays * DAY) : null,
-    lastTouchChannel: r.touchCount ? (r.lastTouchChannel as CoachLead['lastTouchChannel']) : null,
-    snoozedUntil: r.snoozedDays === null ? null : new Date(NOW.getTime() + r.snoozedDays * DAY),
-    revivedAt: r.revived ? new Date(NOW.getTime() - DAY / 4) : null,
-    wonAt: r.status === 'won' ? new Date(NOW.getTime() - 10 * DAY) : null,
-    signalCount: r.signalCount,
-    theirKept: r.theirKept,
-    theirMissed: r.theirMissed,
-    touchesSinceProgress: Math.min(r.touchCount, 6),
-    openStep: r.openStep,
-  }));
+const leadFields = {
+  tier: fc.constantFrom(...TIERS),
+  value: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
+  status: fc.constantFrom('open', 'open', 'open', 'won', 'lost'),
+  ageHours: fc.integer({ min: 0, max: 2000 }),
+  imported: fc.boolean(),
+  touchCount: fc.integer({ min: 0, max: 12 }),
+  lastTouchDays: fc.integer({ min: 0, max: 40 }),
+  lastTouchChannel: fc.constantFrom('call', 'email', 'note'),
+  snoozedDays: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
+  signalCount: fc.integer({ min: 0, max: 5 }),
+  theirKept: fc.integer({ min: 0, max: 3 }),
+  theirMissed: fc.integer({ min: 0, max: 3 }),
+  openStep: arbStep,
+  revived: fc.boolean(),
+};
+type LeadFields = { [K in keyof typeof leadFields]: (typeof leadFields)[K] extends fc.Arbitrary<infer T> ? T : never };
 
-const arbLeads = fc.array(arbLead, { minLength: 1, maxLength: 25 }).map((ls) =>
-  ls.map((l, i): CoachLead => ({ ...l, id: `id-${String(i).padStart(3, '0')}`, name: `Lead ${i}` })),
-);
+const toLead = (r: LeadFields): Omit<CoachLead, 'id' | 'name'> => ({
+  company: null,
+  ownerId: 'U1',
+  tier: r.tier,
+  value: r.value,
+  status: r.status as CoachLead['status'],
+  createdAt: new Date(NOW.getTime() - r.ageHours * 3_600_000),
+  imported: r.imported,
+  touchCount: r.touchCount,
+  firstTouchAt: r.touchCount ? new Date(NOW.getTime() - r.lastTouchDays * DAY - DAY) : null,
+  lastTouchAt: r.touchCount ? new Date(NOW.getTime() - r.lastTouchDays * DAY) : null,
+  lastTouchChannel: r.touchCount ? (r.lastTouchChannel as CoachLead['lastTouchChannel']) : null,
+  snoozedUntil: r.snoozedDays === null ? null : new Date(NOW.getTime() + r.snoozedDays * DAY),
+  revivedAt: r.revived ? new Date(NOW.getTime() - DAY / 4) : null,
+  wonAt: r.status === 'won' ? new Date(NOW.getTime() - 10 * DAY) : null,
+  signalCount: r.signalCount,
+  theirKept: r.theirKept,
+  theirMissed: r.theirMissed,
+  touchesSinceProgress: Math.min(r.touchCount, 6),
+  openStep: r.openStep,
+});
+
+/** A lead whose fields are all arbitrary but those held to the arbitraries given here. */
+const arbLeadWith = (held: Partial<{ [K in keyof LeadFields]: fc.Arbitrary<LeadFields[K]> }> = {}) => fc.record({ ...leadFields, ...held }).map(toLead);
+const arbLead = arbLeadWith();
+const named = (ls: Omit<CoachLead, 'id' | 'name'>[]) => ls.map((l, i): CoachLead => ({ ...l, id: `id-${String(i).padStart(3, '0')}`, name: `Lead ${i}` }));
+const arbLeads = fc.array(arbLead, { minLength: 1, maxLength: 25 }).map(named);
+/** An open, touched, awake lead whose step (one the rep set) is overdue in every zone: it is in the queue. */
+const overdue = (promised: fc.Arbitrary<boolean>) => ({
+  status: fc.constant('open'),
+  touchCount: fc.integer({ min: 1, max: 12 }),
+  snoozedDays: fc.constant(null),
+  openStep: fc.record({ ...stepFields, dueAt: fc.integer({ min: 2, max: 20 }).map((d) => new Date(NOW.getTime() - d * DAY)), promised, origin: fc.constant('rep') }),
+});
+const arbOverdueLead = (promised: boolean) => arbLeadWith(overdue(fc.constant(promised)));
+// Every lead valued (the median default for unvalued leads moves with the data), and one at least
+// in the queue, so every case has a rank to compare.
+const valued = { value: fc.integer({ min: 0, max: 1_000_000 }) };
+const arbValuedQueue = fc
+  .tuple(fc.array(arbLeadWith(valued), { maxLength: 24 }), arbLeadWith({ ...valued, ...overdue(fc.boolean()) }), fc.nat())
+  .map(([others, due, at]) => named(others.toSpliced(at % (others.length + 1), 0, due)));
 const arbClock = fc.record({ zone: fc.constantFrom(...ZONES), now: fc.constant(NOW) });
 const names = (leads: CoachLead[], clock: { now: Date; zone: string }) => buildQueue(leads, clock).items.map((i) => i.lead.id);
 
@@ -89,15 +104,12 @@ describe('coach invariants (fast-check)', () => {
 
   it('a higher value never lowers a lead\'s rank', () => {
     fc.assert(
-      fc.property(arbLeads, arbClock, fc.nat({ max: 24 }), fc.integer({ min: 1, max: 500_000 }), (leads, clock, pick, extra) => {
-        const i = pick % leads.length;
-        const target = leads[i]!;
-        const before = names(leads, clock).indexOf(target.id);
-        if (before < 0) return;
-        const richer = leads.map((l, j) => (j === i ? { ...l, value: (l.value ?? 0) + extra } : l));
-        // The median default for unvalued leads moves with the data; fix it by valuing every lead.
-        if (leads.some((l) => l.value === null)) return;
-        const after = names(richer, clock).indexOf(target.id);
+      fc.property(arbValuedQueue, arbClock, fc.nat(), fc.integer({ min: 1, max: 500_000 }), (leads, clock, pick, extra) => {
+        const queue = names(leads, clock);
+        const before = pick % queue.length;
+        const target = queue[before]!;
+        const richer = leads.map((l) => (l.id === target ? { ...l, value: l.value! + extra } : l));
+        const after = names(richer, clock).indexOf(target);
         expect(after).toBeLessThanOrEqual(before);
       }),
     );
@@ -105,13 +117,17 @@ describe('coach invariants (fast-check)', () => {
 
   it('an overdue promised step outranks an overdue unpromised one', () => {
     fc.assert(
-      fc.property(arbLeads, arbClock, (leads, clock) => {
+      fc.property(arbLeads, arbOverdueLead(true), arbOverdueLead(false), arbClock, (others, promised, plain, clock) => {
+        const leads = [...others, { ...promised, id: 'zz-promised', name: 'promised' }, { ...plain, id: 'zz-plain', name: 'plain' }];
         const items = buildQueue(leads, clock).items;
         const promisedAt = items.map((it, k) => (it.warnings.some((w) => w.rule === 'R5') ? k : -1)).filter((k) => k >= 0);
         const plainOverdueAt = items
           .map((it, k) => (it.band === 2 && it.lead.openStep && it.reasons.some((r) => / overdue /.test(r)) ? k : -1))
           .filter((k) => k >= 0);
-        if (promisedAt.length && plainOverdueAt.length) expect(Math.max(...promisedAt)).toBeLessThan(Math.min(...plainOverdueAt));
+        // Both kinds are there in every case: the two leads added above.
+        expect(promisedAt).toContain(items.findIndex((it) => it.lead.id === 'zz-promised'));
+        expect(plainOverdueAt).toContain(items.findIndex((it) => it.lead.id === 'zz-plain'));
+        expect(Math.max(...promisedAt)).toBeLessThan(Math.min(...plainOverdueAt));
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { TOUCH_CHANNELS } from '../../../../src/domain/vocabulary.js';
 import { resolveLeadRef } from '../../../../src/slack/parse/lead-ref.js';
 import { parseLogTail, type LogArgs } from '../../../../src/slack/parse/log.js';
@@ -10,26 +10,22 @@ const ctx = { now: new Date('2026-11-25T15:00:00Z'), zone: NY }; // Wednesday 10
 const at = (iso: string) => DateTime.fromISO(iso, { zone: NY }).toJSDate();
 const END_OF_FRIDAY = new Date('2026-11-28T04:59:59.999Z');
 
-function step(text: string): NextStepArgs {
-  const r = parseNextStep(text, ctx);
-  if (!r.ok) throw new Error(`expected "${text}" to parse, got: ${r.error}`);
-  return r.value;
-}
-const stepError = (text: string) => {
-  const r = parseNextStep(text, ctx);
-  if (r.ok) throw new Error(`expected "${text}" to be refused`);
-  return r.error;
-};
-function logged(tail: string): LogArgs {
-  const r = parseLogTail(tail, ctx);
-  if (!r.ok) throw new Error(`expected "${tail}" to parse, got: ${r.error}`);
-  return r.value;
-}
-const logError = (tail: string) => {
-  const r = parseLogTail(tail, ctx);
-  if (r.ok) throw new Error(`expected "${tail}" to be refused`);
-  return r.error;
-};
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** What a parser makes of a text: its value, or its refusal; each throws when the other comes. */
+const parsing = <T>(parse: (text: string, c: typeof ctx) => Parsed<T>) => ({
+  value(text: string): T {
+    const r = parse(text, ctx);
+    if (!r.ok) throw new Error(`expected "${text}" to parse, got: ${r.error}`);
+    return r.value;
+  },
+  error(text: string): string {
+    const r = parse(text, ctx);
+    if (r.ok) throw new Error(`expected "${text}" to be refused`);
+    return r.error;
+  },
+});
+const { value: step, error: stepError } = parsing<NextStepArgs>(parseNextStep);
+const { value: logged, error: logError } = parsing<LogArgs>(parseLogTail);
 
 describe('parseNextStep', () => {
   it('reads action, end-of-day date and promised', () => {
@@ -99,7 +95,7 @@ describe('parseLogTail', () => {
       { id: 'a', name: 'Acme Corp' },
     ]);
     expect(match).toMatchObject({ kind: 'found', lead: { id: 'a' } });
-    if (match.kind !== 'found') return;
+    assert(match.kind === 'found');
     const log = logged(match.rest);
     expect(log).toEqual({
       channel: 'call',

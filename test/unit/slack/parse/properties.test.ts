@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { TIERS } from '../../../../src/domain/vocabulary.js';
 import { parseAdd } from '../../../../src/slack/parse/add.js';
 import { resolveLeadRef, type LeadCandidate } from '../../../../src/slack/parse/lead-ref.js';
@@ -82,6 +82,10 @@ const typedName = fc
       !containsMentionSequence(s),
   );
 
+// The same, typed without quotes: no word ending in ':' (the parser reads `word:` as an option, so
+// such a name must be quoted).
+const unquotedName = typedName.filter((s) => !/(?:^|\s)[A-Za-z][A-Za-z-]*:/.test(s));
+
 describe('round trips', () => {
   it('a quoted name comes back verbatim (as Slack escapes it on the way in)', () => {
     fc.assert(
@@ -107,9 +111,9 @@ describe('round trips', () => {
 
   it('an added name, typed unquoted, is found again', () => {
     fc.assert(
-      fc.property(typedName, (name) => {
+      fc.property(unquotedName, (name) => {
         const added = parseAdd(escapeSlackText(name));
-        if (!added.ok) return; // e.g. a word ending in ':' reads as an option
+        assert(added.ok, `not added: ${JSON.stringify(name)}`);
         const lead = { id: 'x', name: added.value.name };
         expect(resolveLeadRef(`${escapeSlackText(name)} call`, [lead])).toMatchObject({ kind: 'found', lead, rest: 'call' });
       }),
