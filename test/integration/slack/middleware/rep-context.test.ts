@@ -1,16 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
-import { ensureRep } from '../../../src/db/ops/ensure-rep.js';
-import { reps, teams } from '../../../src/db/schema.js';
-import { createLogger } from '../../../src/logger.js';
-import { InFlight } from '../../../src/observability/in-flight.js';
-import { createMetrics } from '../../../src/observability/metrics.js';
-import { GUESTS_REFUSED, repContext } from '../../../src/slack/middleware/rep-context.js';
-import { DATABASE_DOWN } from '../../../src/slack/reply.js';
-import type { Services } from '../../../src/slack/services.js';
-import { dbTargets } from '../../support/db.js';
+import type { Database } from '../../../../src/db/client.js';
+import { ensureRep } from '../../../../src/db/ops/ensure-rep.js';
+import { reps, teams } from '../../../../src/db/schema.js';
+import { createLogger } from '../../../../src/logger.js';
+import { InFlight } from '../../../../src/observability/in-flight.js';
+import { createMetrics } from '../../../../src/observability/metrics.js';
+import { GUESTS_REFUSED, repContext } from '../../../../src/slack/middleware/rep-context.js';
+import { DATABASE_DOWN } from '../../../../src/slack/reply.js';
+import type { Services } from '../../../../src/slack/services.js';
+import { dbTargets } from '../../../support/db.js';
 
 const TEAM = 'T0CTX';
 const DAY = 24 * 3_600_000;

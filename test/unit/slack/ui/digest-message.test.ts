@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestMessages } from '../../../src/slack/ui/digest-message.js';
+import { digestMessages } from '../../../../src/slack/ui/digest-message.js';
 
 describe('the digest message', () => {
   it('splits a large team over several messages of at most 50 blocks, never dropping a rep', () => {

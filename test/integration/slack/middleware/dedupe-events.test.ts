@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/logger.js';
-import { InFlight } from '../../../src/observability/in-flight.js';
-import { createMetrics } from '../../../src/observability/metrics.js';
-import { dedupeEvents } from '../../../src/slack/middleware/dedupe-events.js';
-import { dbTargets, useDatabase } from '../../support/db.js';
+import { createLogger } from '../../../../src/logger.js';
+import { InFlight } from '../../../../src/observability/in-flight.js';
+import { createMetrics } from '../../../../src/observability/metrics.js';
+import { dedupeEvents } from '../../../../src/slack/middleware/dedupe-events.js';
+import { dbTargets, useDatabase } from '../../../support/db.js';
 
 describe.each(dbTargets())('Events API retries on $name', (target) => {
   const database = useDatabase(target);

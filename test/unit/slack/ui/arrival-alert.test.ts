@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalAlert, speedToLeadManagerNote, speedToLeadReminder, type ArrivalLead } from '../../../src/slack/ui/arrival-alert.js';
+import { arrivalAlert, speedToLeadManagerNote, speedToLeadReminder, type ArrivalLead } from '../../../../src/slack/ui/arrival-alert.js';
 
 const NOW = new Date('2026-11-25T15:30:00Z');
 const lead = (i: number, over: Partial<ArrivalLead> = {}): ArrivalLead => ({

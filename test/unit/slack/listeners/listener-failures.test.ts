@@ -1,19 +1,19 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
-import type { Rep } from '../../../src/db/schema.js';
-import { createLogger } from '../../../src/logger.js';
-import { InFlight } from '../../../src/observability/in-flight.js';
-import { createMetrics } from '../../../src/observability/metrics.js';
-import { doneButton, logTouchButton, snoozeMenu } from '../../../src/slack/listeners/actions/lead-buttons.js';
-import { deleteConfirmButton } from '../../../src/slack/listeners/actions/delete-lead.js';
-import { leadSelectOptions } from '../../../src/slack/listeners/options/lead-select.js';
-import { importForm } from '../../../src/slack/listeners/views/import.js';
-import { snoozeForm } from '../../../src/slack/listeners/views/snooze.js';
-import { DATABASE_DOWN } from '../../../src/slack/reply.js';
-import type { Services } from '../../../src/slack/services.js';
-import { IMPORT_FILE, IMPORT_MODAL } from '../../../src/slack/ui/import-modal.js';
-import { SNOOZE_DATE, SNOOZE_MODAL } from '../../../src/slack/ui/snooze-modal.js';
+import type { Database } from '../../../../src/db/client.js';
+import type { Rep } from '../../../../src/db/schema.js';
+import { createLogger } from '../../../../src/logger.js';
+import { InFlight } from '../../../../src/observability/in-flight.js';
+import { createMetrics } from '../../../../src/observability/metrics.js';
+import { doneButton, logTouchButton, snoozeMenu } from '../../../../src/slack/listeners/actions/lead-buttons.js';
+import { deleteConfirmButton } from '../../../../src/slack/listeners/actions/delete-lead.js';
+import { leadSelectOptions } from '../../../../src/slack/listeners/options/lead-select.js';
+import { importForm } from '../../../../src/slack/listeners/views/import.js';
+import { snoozeForm } from '../../../../src/slack/listeners/views/snooze.js';
+import { DATABASE_DOWN } from '../../../../src/slack/reply.js';
+import type { Services } from '../../../../src/slack/services.js';
+import { IMPORT_FILE, IMPORT_MODAL } from '../../../../src/slack/ui/import-modal.js';
+import { SNOOZE_DATE, SNOOZE_MODAL } from '../../../../src/slack/ui/snooze-modal.js';
 
 // Listeners with the database away: each says so on its own surface, none says "not your lead"
 // (as a button once did when its lookup failed) and none acks in silence (as the snooze form did).

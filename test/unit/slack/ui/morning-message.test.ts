@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueue } from '../../../src/coach/queue.js';
-import { morningMessage } from '../../../src/slack/ui/morning-message.js';
-import { clock, dueToday, lead, overdue1 } from '../coach/fixtures.js';
+import { buildQueue } from '../../../../src/coach/queue.js';
+import { morningMessage } from '../../../../src/slack/ui/morning-message.js';
+import { clock, dueToday, lead, overdue1 } from '../../coach/fixtures.js';
 
 describe('the morning DM', () => {
   it('says nothing to a rep with nothing due and no warnings', () => {

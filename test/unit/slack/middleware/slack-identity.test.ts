@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slackIdentity } from '../../../src/slack/middleware/slack-identity.js';
+import { slackIdentity } from '../../../../src/slack/middleware/slack-identity.js';
 
 // Payloads as Slack sends them (trimmed to the fields that matter, plus a few that must not).
 const user = { id: 'U0ANA', team_id: 'T0USER', name: 'ana', username: 'ana' };

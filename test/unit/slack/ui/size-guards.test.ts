@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueue } from '../../../src/coach/queue.js';
-import { summarizeStalled } from '../../../src/coach/stalled.js';
-import { homeView } from '../../../src/slack/ui/home-view.js';
-import { queueText } from '../../../src/slack/ui/queue-text.js';
-import { repStalledText, teamStalledText } from '../../../src/slack/ui/stalled-text.js';
-import { clock, dueToday, lead } from '../coach/fixtures.js';
+import { buildQueue } from '../../../../src/coach/queue.js';
+import { summarizeStalled } from '../../../../src/coach/stalled.js';
+import { homeView } from '../../../../src/slack/ui/home-view.js';
+import { queueText } from '../../../../src/slack/ui/queue-text.js';
+import { repStalledText, teamStalledText } from '../../../../src/slack/ui/stalled-text.js';
+import { clock, dueToday, lead } from '../../coach/fixtures.js';
 
 // Slack's limits: a Home tab holds 100 blocks, a section's text 3,000 characters, a message's text 40,000.
 const sectionTexts = (blocks: readonly unknown[]) => blocks.flatMap((b: any) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text)].filter((t) => typeof t === 'string'));

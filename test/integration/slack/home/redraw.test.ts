@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
-import { addLead } from '../../../src/db/ops/add-lead.js';
-import { ensureRep } from '../../../src/db/ops/ensure-rep.js';
-import { createLogger } from '../../../src/logger.js';
-import { InFlight } from '../../../src/observability/in-flight.js';
-import { createHome, redrawChanged } from '../../../src/slack/home/redraw.js';
-import { dbTargets } from '../../support/db.js';
+import type { Database } from '../../../../src/db/client.js';
+import { addLead } from '../../../../src/db/ops/add-lead.js';
+import { ensureRep } from '../../../../src/db/ops/ensure-rep.js';
+import { createLogger } from '../../../../src/logger.js';
+import { InFlight } from '../../../../src/observability/in-flight.js';
+import { createHome, redrawChanged } from '../../../../src/slack/home/redraw.js';
+import { dbTargets } from '../../../support/db.js';
 
 const TEAM = 'T0HOME';
 const now = new Date('2026-11-25T15:00:00Z');
