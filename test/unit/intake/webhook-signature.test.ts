@@ -8,7 +8,7 @@ const ts = String(NOW / 1000);
 const check = (over: Partial<Parameters<typeof verifyWebhookSignature>[0]>) =>
   verifyWebhookSignature({ secrets: ['s3cret'], timestamp: ts, signature: signWebhookBody('s3cret', ts, body), rawBody: body, nowMs: NOW, ...over });
 
-describe('POST /leads signature (DESIGN §2)', () => {
+describe('POST /leads signature (docs/operations.md#http)', () => {
   it('accepts the HMAC-SHA256 of v0:<timestamp>:<raw body> with the team secret', () => {
     expect(check({})).toEqual({ ok: true });
     // Known vector, worked out with `printf 'v0:1795608000:{"name":"Acme"}' | openssl dgst -sha256 -hmac s3cret`.

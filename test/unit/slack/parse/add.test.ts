@@ -24,7 +24,7 @@ describe('splitSubcommand and USAGE', () => {
     expect(splitSubcommand('   ')).toEqual({ sub: '', rest: '' });
   });
 
-  it('has one usage line per subcommand, as DESIGN §2 writes them (and show, undo, delete of #4, import of #7)', () => {
+  it('has one usage line per subcommand, as the README cheat-sheet writes them (and show, undo, delete of #4, import of #7)', () => {
     const subs = ['help', 'add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'settings', 'show', 'undo', 'delete', 'import'];
     expect(Object.keys(USAGE).sort()).toEqual([...subs].sort());
     for (const sub of subs) {
@@ -40,7 +40,7 @@ describe('splitSubcommand and USAGE', () => {
 });
 
 describe('parseAdd: names', () => {
-  it('DESIGN §2: add "Acme Corp" tier:referral value:12000', () => {
+  it('the README example, shortened: add "Acme Corp" tier:referral value:12000', () => {
     expect(added('"Acme Corp" tier:referral value:12000')).toEqual({ ...DEFAULTS, name: 'Acme Corp', tier: 'referral', value: 12000 });
   });
 

@@ -21,7 +21,7 @@ function refused(text: string, now: Date = WED, zone = NY): string {
 
 describe('parseDueDate: what reps type (New York, Wed 25 Nov 2026 10:00)', () => {
   it.each([
-    // A bare date is the end of that day in the rep's zone (DESIGN §1).
+    // A bare date is the end of that day in the rep's zone (docs/commands.md#dates).
     ['friday', '2026-11-27T23:59:59.999', true],
     ['fri', '2026-11-27T23:59:59.999', true],
     ['Friday.', '2026-11-27T23:59:59.999', true],
@@ -55,7 +55,7 @@ describe('parseDueDate: what reps type (New York, Wed 25 Nov 2026 10:00)', () =>
     expect(r.allDay).toBe(allDay);
   });
 
-  it('DESIGN §2 example: friday = Fri 27 Nov 23:59:59.999 New York = 2026-11-28T04:59:59.999Z', () => {
+  it('docs/commands.md#dates example: friday = Fri 27 Nov 23:59:59.999 New York = 2026-11-28T04:59:59.999Z', () => {
     expect(due('friday').due.toISOString()).toBe('2026-11-28T04:59:59.999Z');
   });
 

@@ -90,7 +90,7 @@ describe('parseNextStep', () => {
 });
 
 describe('parseLogTail', () => {
-  it('DESIGN §2: log "Acme Corp" call talked pricing next: send proposal by friday promised', () => {
+  it('the README example: log "Acme Corp" call talked pricing next: send proposal by friday promised', () => {
     const match = resolveLeadRef('"Acme Corp" call talked pricing next: send proposal by friday promised', [
       { id: 'a', name: 'Acme Corp' },
     ]);
