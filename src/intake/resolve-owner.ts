@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Queryable } from '../db/client.js';
 import { ensureRep } from '../db/ops/ensure-rep.js';
 import { repById, repsByDisplayName, repsByEmail } from '../db/queries/rep-lookup.js';
-import { profileOf, type SlackUser } from '../slack/profile.js';
+import { profileOf, userByEmail, userById, type SlackUser } from '../outbound/slack-users.js';
 import { looksLikeEmail } from './email-address.js';
 
 export type OwnerResolution = { userId: string } | { error: string };
@@ -29,8 +29,6 @@ export interface OwnerResolverOptions {
 
 const SLACK_ID = /^<?@?([UW][A-Z0-9]{2,})(?:\|[^>]*)?>?$/;
 
-type SlackAnswer = { ok?: boolean; user?: SlackUser & { id?: string; team_id?: string; deleted?: boolean; is_bot?: boolean } };
-
 /**
  * Names owners for imports and the lead webhook. Known reps are found in the store; others are
  * asked of Slack (users.info, users.lookupByEmail) and become reps. Answers are cached per resolver,
@@ -39,11 +37,11 @@ type SlackAnswer = { ok?: boolean; user?: SlackUser & { id?: string; team_id?: s
 export function createOwnerResolver(opts: OwnerResolverOptions): OwnerResolver {
   const cache = new Map<string, Promise<OwnerResolution>>();
 
-  const fromSlack = async (lookup: () => Promise<SlackAnswer>, what: string): Promise<OwnerResolution> => {
+  const fromSlack = async (lookup: () => Promise<SlackUser | undefined>, what: string): Promise<OwnerResolution> => {
     if (!opts.client) return { error: `${what} is not one of the team's reps yet (no Slack token to look them up)` };
-    let user: SlackAnswer['user'];
+    let user: SlackUser | undefined;
     try {
-      user = (await lookup()).user;
+      user = await lookup();
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error;
       if (code === 'users_not_found' || code === 'user_not_found') return { error: `${what} is not in this Slack workspace` };
@@ -64,12 +62,12 @@ export function createOwnerResolver(opts: OwnerResolverOptions): OwnerResolver {
     if (id) {
       const known = await repById(opts.db, opts.teamId, id);
       if (known) return known.isGuest ? { error: `${id} is a guest account and cannot own leads` } : { userId: known.userId };
-      return fromSlack(() => opts.client!.users.info({ user: id }) as Promise<SlackAnswer>, id);
+      return fromSlack(() => userById(opts.client!, id), id);
     }
     if (looksLikeEmail(value)) {
       const known = await repsByEmail(opts.db, opts.teamId, value);
       if (known.length === 1) return known[0]!;
-      return fromSlack(() => opts.client!.users.lookupByEmail({ email: value }) as Promise<SlackAnswer>, value);
+      return fromSlack(() => userByEmail(opts.client!, value), value);
     }
     if (!value) return { error: 'no owner given' };
     const named = await repsByDisplayName(opts.db, opts.teamId, value);

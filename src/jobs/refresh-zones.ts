@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { ensureRep } from '../db/ops/ensure-rep.js';
 import { repsWithStaleZones } from '../db/queries/team-reps.js';
 import type { SlackClient } from '../outbound/slack-client.js';
-import { fetchRepProfile, PROFILE_MAX_AGE_MS } from '../outbound/user-profile.js';
+import { fetchRepProfile, PROFILE_MAX_AGE_MS } from '../outbound/slack-users.js';
 
 // users.info is generous (Tier 4) but a big team is refreshed over several ticks, not in one burst.
 export const ZONES_PER_TICK = 50;
