@@ -15,6 +15,11 @@ const REP = 'U0SHUTREP';
 /** The child's exit code and when it came (listen before signalling: ServeProcess.stop() would signal again). */
 // A cron that fires only in the last second of 29 February: the scheduler's one tick is the one at start.
 const ONLY_THE_TICK_AT_START = '59 59 23 29 2 *';
+// Sat 28 Nov 2026, 10:00 in New York: no morning DM and no digest is due (the reps of the first test
+// would otherwise be owed theirs, on weekday mornings); the restart comes half an hour on, when the
+// alert is owed and no reminder is due yet (an hour after the lead came in).
+const SATURDAY = '2026-11-28T15:00:00Z';
+const HALF_AN_HOUR_ON = '2026-11-28T15:30:00Z';
 // Conditions a test waits on, bounded only so a broken build fails rather than hangs.
 const STARTS_WITHIN_MS = 60_000;
 /** The scheduler's tick at start is over: its last job (the purge) has logged its run. */
@@ -130,10 +135,14 @@ describe.each(await processDbTargets('fc-shutdown-'))('graceful shutdown on $nam
     await seedDatabase(target, (db) => givenTeam(db, TEAM, { [MANAGER]: { tz: 'America/New_York', manager: true }, [REP]: 'America/New_York' }));
     const slack = await startSlackStandIn({ teamId: TEAM });
     slacks.push(slack);
-    // The scheduler's speed-to-lead job sends alerts still owed: were it to claim this one before the
-    // add's own send does, the alert would be scheduled work, not work after the ack. So no tick but
-    // the one at start, and the add waits until that one is over.
-    const env = { ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_TICK: ONLY_THE_TICK_AT_START, FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '0', FOLLOWUP_SHUTDOWN_GRACE_SECONDS: '2' };
+    // The clock is the test's: on the real one, a weekday morning's DMs would hang on the held post
+    // below, holding claims of their own. The scheduler's speed-to-lead job sends alerts still owed:
+    // were it to claim this one before the add's own send does, the alert would be scheduled work, not
+    // work after the ack. So no tick but the one at start, and the add waits until that one is over.
+    const env = {
+      ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_CLOCK_START: SATURDAY, FOLLOWUP_TICK: ONLY_THE_TICK_AT_START,
+      FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: '0', FOLLOWUP_SHUTDOWN_GRACE_SECONDS: '2',
+    };
     const first = await startServe(env);
     processes.push(first);
     await slack.waitFor(() => tickOver(first), STARTS_WITHIN_MS);
@@ -161,7 +170,7 @@ describe.each(await processDbTargets('fc-shutdown-'))('graceful shutdown on $nam
 
     // The restart's tick at start owes the alert and sends it, long before the old lease would end.
     slack.setDelay('chat.postMessage', 0);
-    const second = await startServe({ ...env, FOLLOWUP_SHUTDOWN_GRACE_SECONDS: '20' });
+    const second = await startServe({ ...env, FOLLOWUP_CLOCK_START: HALF_AN_HOUR_ON, FOLLOWUP_SHUTDOWN_GRACE_SECONDS: '20' });
     processes.push(second);
     await slack.waitFor(() => tickOver(second), STARTS_WITHIN_MS);
     expect(second.logs().find((l) => l.msg === 'job run' && l.job === 'speed-to-lead')).toMatchObject({ arrivals: 1, sent: 1 });
