@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { parseKeyring, type Keyring } from './secrets/keyring.js';
 
 /** Thrown when the environment is unusable; main.ts prints the message alone and exits 2. */
 export class ConfigError extends Error {}
@@ -69,6 +70,16 @@ const envSchema = z.object({
   FOLLOWUP_CLOCK_START: optionalText
     .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), { message: 'must be an ISO-8601 time' })
     .transform((v) => (v === undefined ? undefined : new Date(v))),
+  // Seal stored tokens and webhook secrets (AES-256-GCM): `kid:base64key,…`, the first one active.
+  FOLLOWUP_ENCRYPTION_KEYS: optionalText.transform((v, ctx): Keyring | undefined => {
+    if (v === undefined) return undefined;
+    try {
+      return parseKeyring(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
   LOG_LEVEL: optionalText
     .refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
       message: `must be one of ${LOG_LEVELS.join(', ')}`,
