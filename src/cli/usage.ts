@@ -10,8 +10,9 @@ Commands:
   webhook-secret --team <T> [--rotate]
                                 print the team's secret for POST /leads (created the first time;
                                 --rotate makes a new one, the old one still works for a day)
-  manifest [--url <https://host> | --socket]
-                                print the Slack app manifest for your host, or for Socket Mode
+  manifest [--url <https://host> [--oauth] | --socket]
+                                print the Slack app manifest for your host, or for Socket Mode;
+                                --oauth adds what installs from other workspaces need
   demo [--keep] [--port <n>]    see it work: the app with a sample team and a stand-in for Slack,
                                 printing what each person would see; --keep leaves it running
   import <file.csv> --team <T> --owner <U> [--dry-run]
