@@ -1,11 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { DomainError } from '../db/errors.js';
 import { receiveLead } from '../db/ops/receive-lead.js';
 import { validSecrets } from '../db/ops/webhook-secret.js';
 import { teamById } from '../db/queries/team-by-id.js';
+import type { TeamClients } from '../outbound/team-clients.js';
 import { createOwnerResolver } from './resolve-owner.js';
 import { verifyWebhookSignature } from './webhook-signature.js';
 import { fieldErrors, webhookLeadBody } from './webhook-lead-body.js';
@@ -19,8 +19,8 @@ export interface WebhookAnswer {
 
 export interface LeadWebhookDeps {
   db: Db;
-  /** Looks owners up by e-mail or id; null when there is no token. */
-  client: WebClient | null;
+  /** The team's client looks owners up by e-mail or id; a team with none names only reps already known. */
+  clients: TeamClients;
   logger: Logger;
   now: () => Date;
 }
@@ -71,7 +71,8 @@ export async function handleLeadWebhook(deps: LeadWebhookDeps, headers: Incoming
   let ownerId: string | null = null;
   let ownerNote: string | undefined;
   if (lead.owner) {
-    const resolver = createOwnerResolver({ db: deps.db, teamId, client: deps.client, logger: deps.logger, now: deps.now });
+    const client = (await deps.clients.forTeam(teamId))?.client ?? null;
+    const resolver = createOwnerResolver({ db: deps.db, teamId, client, logger: deps.logger, now: deps.now });
     const owner = await resolver.resolve(lead.owner);
     if ('userId' in owner) ownerId = owner.userId;
     // A lead is never lost for a stale owner field: it goes round-robin, and the caller is told.
