@@ -9,12 +9,17 @@ import { InFlight } from '../observability/in-flight.js';
 import { createMetrics } from '../observability/metrics.js';
 import { startSlackApp } from '../slack/app.js';
 import { commandTeamClients } from './team-clients.js';
+import { sealSecretsAtStart } from './secrets-at-start.js';
 import { openMigrated } from './with-database.js';
 
 export async function serveCommand(): Promise<number> {
   const config = loadConfig(process.env, { slack: true });
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openMigrated(config);
+  await sealSecretsAtStart(database, config, logger, { warnWithoutKeys: true }).catch(async (err) => {
+    await database.close();
+    throw err;
+  });
   const now = clockFrom(config);
   const metrics = createMetrics();
   const inFlight = new InFlight();

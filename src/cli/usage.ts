@@ -10,6 +10,12 @@ Commands:
   webhook-secret --team <T> [--rotate]
                                 print the team's secret for POST /leads (created the first time;
                                 --rotate makes a new one, the old one still works for a day)
+  keys rotate                   seal every stored token and secret with the first key of
+                                FOLLOWUP_ENCRYPTION_KEYS (stop serve first with the embedded database);
+                                prints what it did as JSON
+  keys generate [--kid <id>]    print a new key entry for FOLLOWUP_ENCRYPTION_KEYS
+  installs list                 the workspaces that installed the app, one JSON line each
+                                (team, enterprise, installer, when, scopes; never a token)
   manifest [--url <https://host> [--oauth] | --socket]
                                 print the Slack app manifest for your host, or for Socket Mode;
                                 --oauth adds what installs from other workspaces need

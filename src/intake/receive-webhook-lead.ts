@@ -3,9 +3,10 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { DomainError } from '../db/errors.js';
 import { receiveLead } from '../db/ops/receive-lead.js';
-import { validSecrets } from '../db/ops/webhook-secret.js';
+import { openWebhookSecrets, validSecrets } from '../db/ops/webhook-secret.js';
 import { teamById } from '../db/queries/team-by-id.js';
 import type { TeamClients } from '../outbound/team-clients.js';
+import type { Keyring } from '../secrets/keyring.js';
 import { createOwnerResolver } from './resolve-owner.js';
 import { verifyWebhookSignature } from './webhook-signature.js';
 import { fieldErrors, webhookLeadBody } from './webhook-lead-body.js';
@@ -23,6 +24,8 @@ export interface LeadWebhookDeps {
   clients: TeamClients;
   logger: Logger;
   now: () => Date;
+  /** Opens the teams' secrets when they are stored sealed; null when no keys are configured. */
+  keyring: Keyring | null;
 }
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
@@ -42,7 +45,7 @@ export async function handleLeadWebhook(deps: LeadWebhookDeps, headers: Incoming
   if (!/^[TE][A-Z0-9]{1,20}$/.test(teamId)) return UNAUTHORIZED('X-Followup-Team must be your Slack team id (T…)');
   const team = await teamById(deps.db, teamId);
   // An unknown team, one without a secret or an uninstalled one reads as a bad signature: no oracle.
-  const secrets = team && !team.uninstalledAt ? validSecrets(team, now) : [];
+  const secrets = team && !team.uninstalledAt ? validSecrets(openWebhookSecrets(team, deps.keyring), now) : [];
   const check = verifyWebhookSignature({
     secrets,
     timestamp: header(headers, 'x-followup-timestamp'),

@@ -94,7 +94,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
       .catch((err: Error) => logger.warn({ teamId, err: err.message }, 'arrival alert failed; the job will retry'));
   const customRoutes = [
     ...healthRoutes(database, metrics, state),
-    leadsRoute({ db: database.db, clients, logger, now: services.now, onArrival: services.notifyArrival }),
+    leadsRoute({ db: database.db, clients, logger, now: services.now, keyring: config.FOLLOWUP_ENCRYPTION_KEYS ?? null, onArrival: services.notifyArrival }),
   ];
 
   const receiver: Receiver = config.SLACK_APP_TOKEN
