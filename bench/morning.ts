@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.js';
 import { createLogger } from '../src/logger.js';
 import { planMorning, runMorning } from '../src/jobs/morning.js';
-import { WebClient } from '@slack/web-api';
+import { loadConfig } from '../src/config.js';
+import { envTeamClients } from '../src/outbound/team-clients.js';
 import { createScratchDatabase } from '../test/support/db.js';
 import { startSlackStandIn } from '../test/support/slack-stand-in.js';
 import { seedTeam } from './seed.js';
@@ -58,14 +59,14 @@ try {
 
   queries = 0;
   t = performance.now();
-  const client = new WebClient('xoxb-bench', { slackApiUrl: slack.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const logger = createLogger('silent');
+  const clients = envTeamClients(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slack.url, FOLLOWUP_SEND_RATE: '1000000' }), logger);
   const summary = await runMorning({
     database,
-    client,
-    logger: createLogger('silent'),
+    clients,
+    logger,
     at: AT,
     teamId: TEAM,
-    sendRate: 1_000_000,
     concurrency: Number(values.concurrency),
   });
   const sendMs = performance.now() - t;

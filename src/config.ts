@@ -80,6 +80,17 @@ const envSchema = z.object({
       return z.NEVER;
     }
   }),
+  // Installs from other workspaces ("Add to Slack"): all three set, or none (docs/architecture.md#installations).
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  // Signs the install link's state (any long random text).
+  SLACK_STATE_SECRET: optionalText,
+  // Only these workspaces may install a private deployment: comma-separated team ids. Unset: any.
+  FOLLOWUP_ALLOWED_TEAMS: optionalText
+    .refine((v) => v === undefined || v.split(',').every((t) => /^T[A-Z0-9]+$/.test(t.trim())), {
+      message: 'must be comma-separated Slack team ids like T0123ABCD',
+    })
+    .transform((v) => (v === undefined ? undefined : v.split(',').map((t) => t.trim()))),
   LOG_LEVEL: optionalText
     .refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
       message: `must be one of ${LOG_LEVELS.join(', ')}`,
@@ -87,6 +98,7 @@ const envSchema = z.object({
     .transform((v) => (v ?? 'info') as (typeof LOG_LEVELS)[number]),
 })
   .superRefine((c, ctx) => {
+    refuseImpossibleInstallModes(c, ctx);
     if (c.FOLLOWUP_SHUTDOWN_DRAIN_SECONDS !== undefined && c.FOLLOWUP_SHUTDOWN_DRAIN_SECONDS > c.FOLLOWUP_SHUTDOWN_GRACE_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['FOLLOWUP_SHUTDOWN_DRAIN_SECONDS'], message: `must not exceed FOLLOWUP_SHUTDOWN_GRACE_SECONDS (${c.FOLLOWUP_SHUTDOWN_GRACE_SECONDS})` });
     }
@@ -94,6 +106,31 @@ const envSchema = z.object({
   .transform((c) => ({ ...c, FOLLOWUP_SHUTDOWN_DRAIN_SECONDS: c.FOLLOWUP_SHUTDOWN_DRAIN_SECONDS ?? Math.min(DEFAULT_DRAIN_SECONDS, c.FOLLOWUP_SHUTDOWN_GRACE_SECONDS) }));
 
 export type Config = z.infer<typeof envSchema>;
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const OAUTH_NAMES = 'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET';
+
+type InstallVariables = Pick<Config, (typeof OAUTH_VARIABLES)[number] | 'SLACK_BOT_TOKEN' | 'FOLLOWUP_ENCRYPTION_KEYS' | 'FOLLOWUP_ALLOWED_TEAMS'>;
+
+/** OAuth mode: any workspace may install the app, each with a token of its own kept in the database. */
+export function isOAuthMode(config: Pick<Config, (typeof OAUTH_VARIABLES)[number]>): boolean {
+  return OAUTH_VARIABLES.every((name) => config[name] !== undefined);
+}
+
+// The two modes do not mix: one bot token from the environment, or a token per installed workspace.
+function refuseImpossibleInstallModes(c: InstallVariables, ctx: z.RefinementCtx): void {
+  const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const missing = OAUTH_VARIABLES.filter((name) => c[name] === undefined);
+  if (missing.length > 0 && missing.length < OAUTH_VARIABLES.length) {
+    return refuse(missing[0]!, `is not set: set ${OAUTH_NAMES} together to let workspaces install the app, or none of them`);
+  }
+  if (missing.length === 0) {
+    if (c.SLACK_BOT_TOKEN) return refuse('SLACK_BOT_TOKEN', `must be removed when ${OAUTH_NAMES} are set: each workspace's token comes from its install`);
+    if (!c.FOLLOWUP_ENCRYPTION_KEYS) return refuse('FOLLOWUP_ENCRYPTION_KEYS', `is required when ${OAUTH_NAMES} are set: installed tokens are stored encrypted`);
+  } else if (c.FOLLOWUP_ALLOWED_TEAMS) {
+    refuse('FOLLOWUP_ALLOWED_TEAMS', `applies only to installs from other workspaces (${OAUTH_NAMES}): remove it`);
+  }
+}
 export type LogLevel = Config['LOG_LEVEL'];
 
 export interface ConfigNeeds {
@@ -111,7 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
     throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
   }
   const config = parsed.data;
-  if ((needs.slack || needs.botToken) && !config.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN is required (an xoxb- bot token)');
+  // In OAuth mode every token comes from an install, so none is needed here.
+  if ((needs.slack || needs.botToken) && !config.SLACK_BOT_TOKEN && !isOAuthMode(config)) throw new ConfigError('SLACK_BOT_TOKEN is required (an xoxb- bot token)');
   if (needs.slack) {
     if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
       throw new ConfigError('SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');

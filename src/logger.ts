@@ -32,6 +32,15 @@ export const REDACT_PATHS = [
   '*.SLACK_SIGNING_SECRET',
   'DATABASE_URL',
   '*.DATABASE_URL',
+  // OAuth installs: the app's client secret and the key that signs install links.
+  'clientSecret',
+  '*.clientSecret',
+  'stateSecret',
+  '*.stateSecret',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  '*.SLACK_CLIENT_SECRET',
+  '*.SLACK_STATE_SECRET',
 ];
 
 export function createLogger(level: LogLevel = 'info', destination?: pino.DestinationStream): Logger {

@@ -4,7 +4,9 @@
 import { demoCommand } from './cli/demo.js';
 import { exportCommand } from './cli/export.js';
 import { importCommand } from './cli/import.js';
+import { installsCommand } from './cli/installs.js';
 import { jobsCommand } from './cli/jobs.js';
+import { keysCommand } from './cli/keys.js';
 import { manifestCommand } from './cli/manifest.js';
 import { migrateCommand } from './cli/migrate.js';
 import { serveCommand } from './cli/serve.js';
@@ -14,6 +16,7 @@ import { webhookSecretCommand } from './cli/webhook-secret.js';
 import { ConfigError } from './config.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
 import { serializeError } from './log-scrub.js';
+import { SecretKeyError } from './secrets/sealed.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
       return jobsCommand(rest);
     case 'webhook-secret':
       return webhookSecretCommand(rest);
+    case 'keys':
+      return keysCommand(rest);
+    case 'installs':
+      return installsCommand(rest);
     case 'demo':
       return demoCommand(rest);
     case 'import':
@@ -49,7 +56,7 @@ main(process.argv.slice(2)).then(
     if (code !== undefined) process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DataDirBusyError) {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DataDirBusyError || err instanceof SecretKeyError) {
       console.error(err.message);
       process.exit(2);
     }

@@ -22,7 +22,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL, pino.destination(2));
   await withDatabase(config, async (database) => {
-    const { ownerOf } = intakeOwners(config, logger, database, team);
+    const { ownerOf } = await intakeOwners(config, logger, database, team);
     if (!(await teamById(database.db, team))) throw new UsageError(`Unknown team "${team}": nothing of it is stored here.`);
     const owner = values.owner ? await ownerOf('--owner', values.owner) : undefined;
     // No total is known in advance: the line shows rows and rate.

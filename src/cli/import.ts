@@ -32,7 +32,7 @@ export async function importCommand(args: string[]): Promise<number> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL, pino.destination(2));
   await withDatabase(config, async (database) => {
-    const { resolver, now, ownerOf } = intakeOwners(config, logger, database, team);
+    const { resolver, now, ownerOf } = await intakeOwners(config, logger, database, team);
     const defaultOwner = await ownerOf('--owner', owner);
     const input = createReadStream(file);
     // Time left is estimated from the bytes read so far (the parser reads a little ahead).

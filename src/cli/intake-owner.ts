@@ -3,8 +3,8 @@
 import type { Logger } from 'pino';
 import { clockFrom, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import { jobSlackClient } from '../outbound/slack-client.js';
 import { createOwnerResolver, type OwnerResolver } from '../intake/resolve-owner.js';
+import { commandTeamClients } from './team-clients.js';
 import { UsageError } from './usage-error.js';
 
 export interface IntakeOwners {
@@ -14,9 +14,9 @@ export interface IntakeOwners {
   ownerOf(flag: string, raw: string): Promise<string>;
 }
 
-export function intakeOwners(config: Config, logger: Logger, database: Database, teamId: string): IntakeOwners {
+export async function intakeOwners(config: Config, logger: Logger, database: Database, teamId: string): Promise<IntakeOwners> {
   const now = clockFrom(config);
-  const client = config.SLACK_BOT_TOKEN ? jobSlackClient(config, logger) : null;
+  const client = (await commandTeamClients(config, logger, database).forTeam(teamId))?.client ?? null;
   const resolver = createOwnerResolver({ db: database.db, teamId, client, logger, now });
   return {
     now,

@@ -5,10 +5,10 @@ import { loadConfig } from '../config.js';
 import { runDigest } from '../jobs/digest.js';
 import { runMorning } from '../jobs/morning.js';
 import { purgeUninstalled } from '../jobs/purge.js';
-import { jobSlackClient } from '../outbound/slack-client.js';
 import { runSpeedToLead } from '../jobs/speed-to-lead.js';
 import { createLogger } from '../logger.js';
 import { UsageError } from './usage-error.js';
+import { commandTeamClients } from './team-clients.js';
 import { withDatabase } from './with-database.js';
 
 const JOBS = ['morning', 'digest', 'speed-to-lead', 'purge'] as const;
@@ -31,16 +31,15 @@ export async function jobsCommand(args: string[]): Promise<number> {
   const config = loadConfig(process.env, { botToken: true });
   const logger = createLogger(config.LOG_LEVEL, pino.destination(2));
   await withDatabase(config, async (database) => {
-    const common = { database, client: jobSlackClient(config, logger), logger, at, teamId: values.team, leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000 };
-    const sendRate = config.FOLLOWUP_SEND_RATE;
+    const common = { database, clients: commandTeamClients(config, logger, database), logger, at, teamId: values.team, leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000 };
     const summary =
       job === 'purge'
         ? await purgeUninstalled({ database, at, retentionDays: config.FOLLOWUP_RETENTION_DAYS })
         : job === 'digest'
         ? await runDigest(common)
         : job === 'speed-to-lead'
-          ? await runSpeedToLead({ ...common, sendRate })
-          : await runMorning({ ...common, sendRate, concurrency: config.FOLLOWUP_SEND_CONCURRENCY });
+          ? await runSpeedToLead(common)
+          : await runMorning({ ...common, concurrency: config.FOLLOWUP_SEND_CONCURRENCY });
     console.log(JSON.stringify(summary));
   });
   return 0;

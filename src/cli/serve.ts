@@ -4,35 +4,39 @@ import { hostname } from 'node:os';
 import { clockFrom, loadConfig } from '../config.js';
 import { releaseClaimsOf } from '../db/ledger.js';
 import { startScheduler } from '../jobs/scheduler.js';
-import { countRateLimits, jobSlackClient } from '../outbound/slack-client.js';
 import { createLogger } from '../logger.js';
 import { InFlight } from '../observability/in-flight.js';
 import { createMetrics } from '../observability/metrics.js';
 import { startSlackApp } from '../slack/app.js';
+import { commandTeamClients } from './team-clients.js';
+import { sealSecretsAtStart } from './secrets-at-start.js';
 import { openMigrated } from './with-database.js';
 
 export async function serveCommand(): Promise<number> {
   const config = loadConfig(process.env, { slack: true });
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openMigrated(config);
+  await sealSecretsAtStart(database, config, logger, { warnWithoutKeys: true }).catch(async (err) => {
+    await database.close();
+    throw err;
+  });
   const now = clockFrom(config);
   const metrics = createMetrics();
   const inFlight = new InFlight();
   const claimer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const jobClient = jobSlackClient(config, logger);
-  countRateLimits(jobClient, metrics);
-  const running = await startSlackApp({ config, logger, database, now, alertClient: jobClient, metrics, inFlight, claimer }).catch(async (err) => {
+  // One set of team clients for the scheduler and the arrival alerts: a team's sends share its pace.
+  const clients = commandTeamClients(config, logger, database, metrics);
+  const running = await startSlackApp({ config, logger, database, now, clients, metrics, inFlight, claimer }).catch(async (err) => {
     await database.close();
     throw err;
   });
 
   const scheduler = startScheduler({
     database,
-    client: jobClient,
+    clients,
     logger,
     now,
     cron: config.FOLLOWUP_TICK,
-    sendRate: config.FOLLOWUP_SEND_RATE,
     concurrency: config.FOLLOWUP_SEND_CONCURRENCY,
     leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
     claimer,

@@ -10,8 +10,15 @@ Commands:
   webhook-secret --team <T> [--rotate]
                                 print the team's secret for POST /leads (created the first time;
                                 --rotate makes a new one, the old one still works for a day)
-  manifest [--url <https://host> | --socket]
-                                print the Slack app manifest for your host, or for Socket Mode
+  keys rotate                   seal every stored token and secret with the first key of
+                                FOLLOWUP_ENCRYPTION_KEYS (stop serve first with the embedded database);
+                                prints what it did as JSON
+  keys generate [--kid <id>]    print a new key entry for FOLLOWUP_ENCRYPTION_KEYS
+  installs list                 the workspaces that installed the app, one JSON line each
+                                (team, enterprise, installer, when, scopes; never a token)
+  manifest [--url <https://host> [--oauth] | --socket]
+                                print the Slack app manifest for your host, or for Socket Mode;
+                                --oauth adds what installs from other workspaces need
   demo [--keep] [--port <n>]    see it work: the app with a sample team and a stand-in for Slack,
                                 printing what each person would see; --keep leaves it running
   import <file.csv> --team <T> --owner <U> [--dry-run]

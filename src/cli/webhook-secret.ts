@@ -13,7 +13,7 @@ export async function webhookSecretCommand(args: string[]): Promise<number> {
   const team = values.team;
   const config = loadConfig(process.env);
   await withDatabase(config, async (database) => {
-    console.log(await webhookSecret(database.db, team, { rotate: values.rotate, now: new Date() }));
+    console.log(await webhookSecret(database.db, team, { rotate: values.rotate, now: new Date(), keyring: config.FOLLOWUP_ENCRYPTION_KEYS ?? null }));
   });
   return 0;
 }

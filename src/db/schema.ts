@@ -238,9 +238,29 @@ export const processedRequests = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.key] }), index('processed_requests_created_idx').on(t.createdAt)],
 );
 
+/**
+ * One workspace's install of the app (OAuth mode): its bot token, sealed (docs/operations.md#encryption-keys).
+ * No foreign key to teams: the install arrives before the team's first request makes its row.
+ */
+export const installations = pgTable('installations', {
+  teamId: text('team_id').primaryKey(),
+  // Set when the workspace belongs to an Enterprise Grid org; part of the token's sealing context.
+  enterpriseId: text('enterprise_id'),
+  appId: text('app_id'),
+  botToken: text('bot_token').notNull(),
+  botId: text('bot_id'),
+  botUserId: text('bot_user_id'),
+  scopes: text('scopes').array().notNull(),
+  installerUserId: text('installer_user_id'),
+  // A late app_uninstalled event (older than this) must not delete a fresh install.
+  installedAt: tstz('installed_at').notNull(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});
+
 export type Team = typeof teams.$inferSelect;
 export type Rep = typeof reps.$inferSelect;
 export type Lead = typeof leads.$inferSelect;
 export type Touch = typeof touches.$inferSelect;
 export type NextStep = typeof nextSteps.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
+export type Installation = typeof installations.$inferSelect;

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { startScheduler } from '../jobs/scheduler.js';
-import { jobSlackClient } from '../outbound/slack-client.js';
+import { envTeamClients } from '../outbound/team-clients.js';
 import { createLogger } from '../logger.js';
 import { startSlackApp } from '../slack/app.js';
 import { settableClock } from './clock.js';
@@ -80,18 +80,17 @@ export async function runDemo(args: string[]): Promise<number> {
     await seedDemoTeam(database.db, monday);
 
     const clock = settableClock(openingTime(monday));
-    // As `serve` wires it: one job client for scheduled sends and the app's own alerts.
-    const jobClient = jobSlackClient(config, logger);
+    // As `serve` wires it: one set of team clients for scheduled sends and the app's own alerts.
+    const clients = envTeamClients(config, logger);
     const ticks = tickWatch();
-    const running = await startSlackApp({ config, logger, database, now: clock.now, alertClient: jobClient });
+    const running = await startSlackApp({ config, logger, database, now: clock.now, clients });
     stops.push(() => running.stop());
     const scheduler = startScheduler({
       database,
-      client: jobClient,
+      clients,
       logger,
       now: clock.now,
       cron: config.FOLLOWUP_TICK,
-      sendRate: config.FOLLOWUP_SEND_RATE,
       concurrency: config.FOLLOWUP_SEND_CONCURRENCY,
       leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
       onTick: ticks.finished,

@@ -1,11 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { DomainError } from '../db/errors.js';
 import { receiveLead } from '../db/ops/receive-lead.js';
-import { validSecrets } from '../db/ops/webhook-secret.js';
+import { openWebhookSecrets, validSecrets } from '../db/ops/webhook-secret.js';
 import { teamById } from '../db/queries/team-by-id.js';
+import type { TeamClients } from '../outbound/team-clients.js';
+import type { Keyring } from '../secrets/keyring.js';
 import { createOwnerResolver } from './resolve-owner.js';
 import { verifyWebhookSignature } from './webhook-signature.js';
 import { fieldErrors, webhookLeadBody } from './webhook-lead-body.js';
@@ -19,10 +20,12 @@ export interface WebhookAnswer {
 
 export interface LeadWebhookDeps {
   db: Db;
-  /** Looks owners up by e-mail or id; null when there is no token. */
-  client: WebClient | null;
+  /** The team's client looks owners up by e-mail or id; a team with none names only reps already known. */
+  clients: TeamClients;
   logger: Logger;
   now: () => Date;
+  /** Opens the teams' secrets when they are stored sealed; null when no keys are configured. */
+  keyring: Keyring | null;
 }
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
@@ -42,7 +45,7 @@ export async function handleLeadWebhook(deps: LeadWebhookDeps, headers: Incoming
   if (!/^[TE][A-Z0-9]{1,20}$/.test(teamId)) return UNAUTHORIZED('X-Followup-Team must be your Slack team id (T…)');
   const team = await teamById(deps.db, teamId);
   // An unknown team, one without a secret or an uninstalled one reads as a bad signature: no oracle.
-  const secrets = team && !team.uninstalledAt ? validSecrets(team, now) : [];
+  const secrets = team && !team.uninstalledAt ? validSecrets(openWebhookSecrets(team, deps.keyring), now) : [];
   const check = verifyWebhookSignature({
     secrets,
     timestamp: header(headers, 'x-followup-timestamp'),
@@ -71,7 +74,8 @@ export async function handleLeadWebhook(deps: LeadWebhookDeps, headers: Incoming
   let ownerId: string | null = null;
   let ownerNote: string | undefined;
   if (lead.owner) {
-    const resolver = createOwnerResolver({ db: deps.db, teamId, client: deps.client, logger: deps.logger, now: deps.now });
+    const client = (await deps.clients.forTeam(teamId))?.client ?? null;
+    const resolver = createOwnerResolver({ db: deps.db, teamId, client, logger: deps.logger, now: deps.now });
     const owner = await resolver.resolve(lead.owner);
     if ('userId' in owner) ownerId = owner.userId;
     // A lead is never lost for a stale owner field: it goes round-robin, and the caller is told.

@@ -2,19 +2,19 @@ import { DateTime } from 'luxon';
 import { summarizeStalled, type RepStalledSummary } from '../coach/stalled.js';
 import { safeZone } from '../coach/local-day.js';
 import type { Db } from '../db/client.js';
-import { claimDelivery, finishDelivery, releaseDelivery } from '../db/ledger.js';
+import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '../db/ledger.js';
 import { activeTeamIds } from '../db/queries/active-teams.js';
 import { repMetrics, type RepMetrics } from '../db/queries/rep-metrics.js';
 import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
 import { teamById } from '../db/queries/team-by-id.js';
 import { repDisplayNames } from '../db/queries/team-reps.js';
 import { postDigest, uploadDigestChart } from '../outbound/digest-post.js';
-import { PERMANENT_SLACK_ERRORS, slackErrorCode } from '../outbound/slack-errors.js';
+import { PERMANENT_SLACK_ERRORS, slackErrorCode, TEAM_GONE_ERRORS } from '../outbound/slack-errors.js';
 import type { SlackClient } from '../outbound/slack-client.js';
 import { digestChartSvg } from '../slack/ui/digest-chart.js';
 import { digestMessages } from '../slack/ui/digest-message.js';
 import { digestDue } from './digest-schedule.js';
-import { newClaimer, type JobOptions, type JobSummary } from './job-options.js';
+import { newClaimer, noInstallCounter, type JobOptions, type JobSummary } from './job-options.js';
 import { renderPng } from './render-chart.js';
 
 // Names shown per stalled category and rep; the rest are counted.
@@ -48,10 +48,11 @@ export interface DigestSummary extends JobSummary {
  * R15's weekly digest in the manager channel: per rep, the stalled leads by category (with how
  * long) and the metrics behind R2, R3, R5 and R7; once per channel per week (delivery ledger).
  */
-export async function runDigest(opts: Omit<JobOptions, 'sendRate' | 'concurrency'>): Promise<DigestSummary> {
+export async function runDigest(opts: Omit<JobOptions, 'concurrency'>): Promise<DigestSummary> {
   const summary: DigestSummary = { job: 'digest', sent: 0, skipped: 0, failed: 0 };
   const { db } = opts.database;
   const claimer = opts.claimer ?? newClaimer();
+  const noInstall = noInstallCounter(summary, opts.logger);
   for (const teamId of await activeTeamIds(db, opts.teamId)) {
     if (opts.signal?.aborted) break;
     const team = await teamById(db, teamId);
@@ -66,6 +67,13 @@ export async function runDigest(opts: Omit<JobOptions, 'sendRate' | 'concurrency
         summary.skipped += 1;
       }
       summary.reason = 'no digest channel set (a manager sets one with `/followup settings digest:#channel`)';
+      continue;
+    }
+    // Without an installation nothing is claimed: the digest stays owed, for a re-install within its window.
+    const slack = await opts.clients.forTeam(teamId);
+    if (!slack) {
+      const settled = await settledTargets(db, 'digest', teamId, [due.periodKey], [team.digestChannel]);
+      if (settled.size === 0) noInstall(teamId);
       continue;
     }
     const claim = await claimDelivery(db, { kind: 'digest', teamId, target: team.digestChannel, periodKey: due.periodKey }, claimer, opts.leaseMs);
@@ -85,15 +93,16 @@ export async function runDigest(opts: Omit<JobOptions, 'sendRate' | 'concurrency
     const log = opts.logger.child({ job: 'digest', teamId, channel: team.digestChannel, period: due.periodKey });
     try {
       const messages = digestMessages({ weekLabel, reps });
-      const ts = await postDigest(opts.client, team.digestChannel, messages);
+      const ts = await postDigest(slack.client, team.digestChannel, messages);
       await finishDelivery(db, claim.id, { status: 'sent', slackTs: ts ?? '' });
       summary.sent += 1;
-      await uploadChart(db, opts.client, team.digestChannel, ts, teamId, reps, weekLabel).catch((err: Error) =>
+      await uploadChart(db, slack.client, team.digestChannel, ts, teamId, reps, weekLabel).catch((err: Error) =>
         log.warn({ error: err.message }, 'digest chart not uploaded (the digest itself went out)'),
       );
       log.info({ messages: messages.length }, 'digest sent');
     } catch (err) {
       const code = slackErrorCode(err);
+      if (TEAM_GONE_ERRORS.has(code)) opts.clients.forget(teamId);
       if (PERMANENT_SLACK_ERRORS.has(code)) await finishDelivery(db, claim.id, { status: 'failed', error: code });
       else await releaseDelivery(db, claim.id, code);
       log.warn({ error: code }, 'digest failed');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
-import type { SlackClient } from '../outbound/slack-client.js';
+import type { TeamClients } from '../outbound/team-clients.js';
 
 /** What one run of a job did, counted by outcome (the scheduler logs it and counts it in metrics). */
 export interface JobSummary {
@@ -9,12 +9,15 @@ export interface JobSummary {
   sent: number;
   skipped: number;
   failed: number;
+  /** Teams that were owed a message but have no installation (no token): nothing went to them. Left out when none. */
+  noInstall?: number;
 }
 
 /** What every sending job runs with (the morning DM, the digest, speed-to-lead). */
 export interface JobOptions {
   database: Database;
-  client: SlackClient;
+  /** Each team's Slack client and pacer; a team with none is skipped and counted in noInstall. */
+  clients: TeamClients;
   logger: Logger;
   /** The time the job acts as of (the tick's clock, or `jobs run --at`). */
   at: Date;
@@ -23,10 +26,23 @@ export interface JobOptions {
   claimer?: string;
   /** Aborted at shutdown: no new sends start; the one in flight finishes. */
   signal?: AbortSignal;
-  /** Messages a second to Slack, workspace-wide (default 10), and sends in flight at once (default 1). */
-  sendRate?: number;
+  /** Sends in flight at once per team (default 1); the pace is each team's pacer's. */
   concurrency?: number;
   leaseMs?: number;
+}
+
+/**
+ * Counts, in the summary's noInstall, each team passed over for want of an installation, once per
+ * run, and says which in the log.
+ */
+export function noInstallCounter(summary: JobSummary, logger: Logger): (teamId: string) => void {
+  const counted = new Set<string>();
+  return (teamId) => {
+    if (counted.has(teamId)) return;
+    counted.add(teamId);
+    summary.noInstall = (summary.noInstall ?? 0) + 1;
+    logger.warn({ job: summary.job, teamId }, 'no Slack installation for this team: its messages wait for one');
+  };
 }
 
 /** A ledger claimer name for a run that was given none: unique to this process and run. */

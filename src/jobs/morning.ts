@@ -1,21 +1,20 @@
 import { buildQueue } from '../coach/queue.js';
 import type { Db } from '../db/client.js';
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '../db/ledger.js';
-import { activeTeamIds } from '../db/queries/active-teams.js';
 import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
 import { teamReps } from '../db/queries/team-reps.js';
-import { DEFAULT_SEND_RATE, Pacer } from '../outbound/pacer.js';
 import { postDm } from '../outbound/post-dm.js';
 import { PERMANENT_SLACK_ERRORS, slackErrorCode, TEAM_GONE_ERRORS } from '../outbound/slack-errors.js';
 import { morningMessage, type MorningMessage } from '../slack/ui/morning-message.js';
 import { anySignal } from './any-signal.js';
 import { forEachLimited } from './for-each-limited.js';
-import { newClaimer, type JobOptions, type JobSummary } from './job-options.js';
+import { forEachTeam } from './for-each-team.js';
+import { newClaimer, noInstallCounter, type JobOptions, type JobSummary } from './job-options.js';
 import { morningDue } from './morning-schedule.js';
 import { refreshStaleZones } from './refresh-zones.js';
 
-// One send in flight: a crash mid-send can then repeat at most that one message (the delivery
-// ledger, docs/architecture.md). Larger installs may trade that for speed with FOLLOWUP_SEND_CONCURRENCY.
+// One send in flight per team: a crash mid-send can then repeat at most that one message of each
+// team being worked on (the delivery ledger, docs/architecture.md). Larger installs may trade that for speed with FOLLOWUP_SEND_CONCURRENCY.
 const DEFAULT_CONCURRENCY = 1;
 export interface Plan {
   userId: string;
@@ -31,15 +30,31 @@ export interface Plan {
 export async function runMorning(opts: JobOptions): Promise<JobSummary> {
   const summary: JobSummary = { job: 'morning', sent: 0, skipped: 0, failed: 0 };
   const claimer = opts.claimer ?? newClaimer();
-  const pacer = new Pacer(opts.sendRate ?? DEFAULT_SEND_RATE);
-  for (const teamId of await activeTeamIds(opts.database.db, opts.teamId)) {
-    await refreshStaleZones(opts.database.db, opts.client, opts.logger, teamId, opts.at);
+  const noInstall = noInstallCounter(summary, opts.logger);
+  await forEachTeam(opts, async (teamId) => {
+    await refreshStaleZones(opts.database.db, () => opts.clients.forTeam(teamId), opts.logger, teamId, opts.at);
     const plans = await planMorning(opts.database.db, teamId, opts.at);
     const gone = new AbortController();
     const teamOpts = { ...opts, signal: anySignal(opts.signal, gone.signal) };
-    await forEachLimited(plans, opts.concurrency ?? DEFAULT_CONCURRENCY, (plan) => deliver(teamOpts, teamId, plan, claimer, summary, pacer, () => gone.abort()));
-  }
+    const team: TeamRun = {
+      id: teamId,
+      noInstall: () => noInstall(teamId),
+      // Slack refused the team's token: its other DMs wait for a later tick, and the token is read afresh.
+      gone: () => {
+        if (gone.signal.aborted) return;
+        gone.abort();
+        opts.clients.forget(teamId);
+      },
+    };
+    await forEachLimited(plans, opts.concurrency ?? DEFAULT_CONCURRENCY, (plan) => deliver(teamOpts, team, plan, claimer, summary));
+  });
   return summary;
+}
+
+interface TeamRun {
+  id: string;
+  noInstall(): void;
+  gone(): void;
 }
 
 /**
@@ -72,26 +87,30 @@ export async function planMorning(db: Db, teamId: string, at: Date): Promise<Pla
   return plans;
 }
 
-async function deliver(opts: JobOptions, teamId: string, plan: Plan, claimer: string, summary: JobSummary, pacer: Pacer, teamGone: () => void): Promise<void> {
+async function deliver(opts: JobOptions, team: TeamRun, plan: Plan, claimer: string, summary: JobSummary): Promise<void> {
   const { db } = opts.database;
+  const teamId = team.id;
   if (opts.signal?.aborted) return;
+  // Without an installation nothing is claimed: the DM stays owed, for a re-install this morning.
+  const slack = plan.message ? await opts.clients.forTeam(teamId) : null;
+  if (plan.message && !slack) return team.noInstall();
   const claim = await claimDelivery(db, { kind: 'morning', teamId, target: plan.userId, periodKey: plan.periodKey }, claimer, opts.leaseMs);
   if (!claim) return;
   const log = opts.logger.child({ job: 'morning', teamId, rep: plan.userId, period: plan.periodKey });
-  if (!plan.message) {
+  if (!plan.message || !slack) {
     // Nothing due and no warnings: no message (and no re-planning this rep every minute).
     await finishDelivery(db, claim.id, { status: 'skipped', error: 'nothing due' });
     summary.skipped += 1;
     return;
   }
   try {
-    const ts = await postDm(opts.client, pacer, log, plan.userId, plan.message);
+    const ts = await postDm(slack.client, slack.pacer, log, plan.userId, plan.message);
     await finishDelivery(db, claim.id, { status: 'sent', slackTs: ts });
     summary.sent += 1;
     log.info('morning DM sent');
   } catch (err) {
     const code = slackErrorCode(err);
-    if (TEAM_GONE_ERRORS.has(code)) teamGone();
+    if (TEAM_GONE_ERRORS.has(code)) team.gone();
     if (PERMANENT_SLACK_ERRORS.has(code)) {
       await finishDelivery(db, claim.id, { status: 'failed', error: code });
       log.warn({ error: code }, 'morning DM failed');

@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
-import type { SlackClient } from '../outbound/slack-client.js';
+import type { TeamClients } from '../outbound/team-clients.js';
 import { runDigest } from './digest.js';
 import type { JobSummary } from './job-options.js';
 import { runMorning } from './morning.js';
@@ -23,11 +23,11 @@ export interface Scheduler {
  */
 export interface SchedulerOptions {
   database: Database;
-  client: SlackClient;
+  /** Each team's Slack client and pacer (shared with the app's arrival alerts). */
+  clients: TeamClients;
   logger: Logger;
   now?: () => Date;
   cron?: string;
-  sendRate?: number;
   concurrency?: number;
   leaseMs?: number;
   /** Names this process in the ledger, so its unfinished claims can be given back at shutdown. */
@@ -48,6 +48,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     try {
       const summary = await run();
       for (const outcome of ['sent', 'skipped', 'failed'] as const) if (summary[outcome]) opts.metrics?.messages.inc({ job, outcome }, summary[outcome]);
+      if (summary.noInstall) opts.metrics?.teamsWithoutInstall.inc({ job }, summary.noInstall);
       opts.logger.info({ ...summary, ms: Date.now() - started, outcome: summary.failed ? 'some failed' : 'ok' }, 'job run');
     } catch (err) {
       // One job failing (the database away, say) does not keep the others from their turn.
@@ -57,11 +58,11 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   const tick = () => {
     if (running || abort.signal.aborted) return;
     const at = now();
-    const common = { database: opts.database, client: opts.client, logger: opts.logger, at, leaseMs: opts.leaseMs, claimer: opts.claimer, signal: abort.signal };
+    const common = { database: opts.database, clients: opts.clients, logger: opts.logger, at, leaseMs: opts.leaseMs, claimer: opts.claimer, signal: abort.signal };
     running = (async () => {
-      await runOne('morning', () => runMorning({ ...common, sendRate: opts.sendRate, concurrency: opts.concurrency }));
+      await runOne('morning', () => runMorning({ ...common, concurrency: opts.concurrency }));
       await runOne('digest', () => runDigest(common));
-      await runOne('speed-to-lead', () => runSpeedToLead({ ...common, sendRate: opts.sendRate }));
+      await runOne('speed-to-lead', () => runSpeedToLead(common));
       if (opts.retentionDays !== undefined) await runOne('purge', () => purgeUninstalled({ database: opts.database, at, retentionDays: opts.retentionDays! }));
     })().finally(() => {
       running = null;

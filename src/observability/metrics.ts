@@ -11,6 +11,8 @@ export interface Metrics {
   slowAcks: Counter<'route' | 'listener'>;
   /** Scheduled and alert messages by job and outcome (sent, failed, skipped). */
   messages: Counter<'job' | 'outcome'>;
+  /** Teams a job or alert owed a message to but had no installation (token) for, by job. */
+  teamsWithoutInstall: Counter<'job'>;
   slackRateLimited: Counter<'method'>;
   commandsThrottled: Counter;
 }
@@ -29,6 +31,7 @@ export function createMetrics(): Metrics {
     ackSeconds: new Histogram({ name: 'followup_ack_duration_seconds', help: 'HTTP request to response (the ack Slack waits for)', labelNames: ['route', 'listener'], buckets: latencyBuckets, registers: [registry] }),
     slowAcks: new Counter({ name: 'followup_slow_acks_total', help: `Acks that took over ${SLOW_ACK_SECONDS} s`, labelNames: ['route', 'listener'], registers: [registry] }),
     messages: new Counter({ name: 'followup_messages_total', help: 'Messages from jobs and alerts, by job and outcome', labelNames: ['job', 'outcome'], registers: [registry] }),
+    teamsWithoutInstall: new Counter({ name: 'followup_teams_without_install_total', help: 'Teams owed a message with no installation to send it with, by job', labelNames: ['job'], registers: [registry] }),
     slackRateLimited: new Counter({ name: 'followup_slack_rate_limited_total', help: 'Slack Web API calls answered 429', labelNames: ['method'], registers: [registry] }),
     commandsThrottled: new Counter({ name: 'followup_commands_throttled_total', help: 'Commands refused by the per-rep rate limit', registers: [registry] }),
   };

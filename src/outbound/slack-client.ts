@@ -9,10 +9,11 @@ export type SlackClient = WebClient;
 
 /**
  * The scheduler's own Web API client: no automatic retries, because a retried chat.postMessage
- * whose first try did arrive would post twice. The delivery ledger owns retries instead.
+ * whose first try did arrive would post twice. The delivery ledger owns retries instead. The token
+ * is the environment's, or a team's installation's (team-clients.ts).
  */
-export function jobSlackClient(config: Config, logger: Logger): SlackClient {
-  return new WebClient(config.SLACK_BOT_TOKEN, {
+export function jobSlackClient(config: Config, logger: Logger, token: string | undefined = config.SLACK_BOT_TOKEN): SlackClient {
+  return new WebClient(token, {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { WebClient } from '@slack/web-api';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { boltLogger } from '../logger.js';
 import { sendArrivalAlert, type AlertDeps } from '../outbound/arrival-alert.js';
-import { Pacer } from '../outbound/pacer.js';
-import { countRateLimits, jobSlackClient } from '../outbound/slack-client.js';
+import { countRateLimits } from '../outbound/slack-client.js';
+import { envTeamClients, type TeamClients } from '../outbound/team-clients.js';
 import { markReinstalled } from '../db/ops/install-state.js';
 import { databaseConnections, ledgerBacklog } from '../db/queries/health-gauges.js';
 import { InFlight } from '../observability/in-flight.js';
@@ -33,8 +32,8 @@ export interface SlackAppOptions {
   logger: Logger;
   database: Database;
   now?: () => Date;
-  /** Sends arrival alerts and looks owners up for POST /leads; the jobs' client by default. */
-  alertClient?: WebClient;
+  /** Each team's client and pacer for arrival alerts and POST /leads' owner look-ups; the environment's token by default. */
+  clients?: TeamClients;
   metrics?: Metrics;
   inFlight?: InFlight;
   /** Names this process in the ledger for arrival alerts; serve passes its one claimer, released at shutdown. */
@@ -76,12 +75,11 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   const services: Services = { database, logger, now, metrics, inFlight, home: createHome({ database, logger, now, inFlight }) };
   registerDatabaseGauges(metrics, { ledgerBacklog: () => ledgerBacklog(database), connections: () => databaseConnections(database), poolMax: database.poolMax });
   const boltLog = boltLogger(logger);
-  const alertClient = opts.alertClient ?? jobSlackClient(config, logger);
+  const clients = opts.clients ?? envTeamClients(config, logger, metrics);
   const alerts: AlertDeps = {
     database,
-    client: alertClient,
+    clients,
     logger,
-    pacer: new Pacer(config.FOLLOWUP_SEND_RATE),
     claimer: opts.claimer ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
     leaseMs: config.FOLLOWUP_LEASE_SECONDS * 1000,
   };
@@ -89,11 +87,14 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   services.notifyArrival = (teamId, leadId) =>
     void inFlight
       .track(() => sendArrivalAlert(alerts, teamId, leadId))
-      .then((outcome) => outcome !== 'none' && metrics.messages.inc({ job: 'lead-arrival', outcome }))
+      .then((outcome) => {
+        if (outcome === 'no-install') metrics.teamsWithoutInstall.inc({ job: 'lead-arrival' });
+        else if (outcome !== 'none') metrics.messages.inc({ job: 'lead-arrival', outcome });
+      })
       .catch((err: Error) => logger.warn({ teamId, err: err.message }, 'arrival alert failed; the job will retry'));
   const customRoutes = [
     ...healthRoutes(database, metrics, state),
-    leadsRoute({ db: database.db, client: alertClient, logger, now: services.now, onArrival: services.notifyArrival }),
+    leadsRoute({ db: database.db, clients, logger, now: services.now, keyring: config.FOLLOWUP_ENCRYPTION_KEYS ?? null, onArrival: services.notifyArrival }),
   ];
 
   const receiver: Receiver = config.SLACK_APP_TOKEN
@@ -129,8 +130,9 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   });
   await app.init();
   countRateLimits(app.client, metrics);
-  // A token that works for a team marked uninstalled means it was installed again: it resumes.
-  const auth = await app.client.auth.test().catch(() => null);
+  // A token that works for a team marked uninstalled means it was installed again: it resumes. Only
+  // the environment's token is tested here: without one there is no single team to ask about.
+  const auth = config.SLACK_BOT_TOKEN ? await app.client.auth.test().catch(() => null) : null;
   if (auth?.team_id && (await markReinstalled(database.db, auth.team_id, services.now()))) logger.info({ team: auth.team_id }, 'team reinstalled: its jobs resume');
   app.error(async (err) => {
     logger.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'unhandled listener error');

@@ -7,6 +7,9 @@ export type SlackManifest = Record<string, any>;
 
 export const PLACEHOLDER_URL = 'https://followup-coach.example.com';
 
+/** Where Slack sends an installer back to (the receiver's redirect path, docs/architecture.md#installations). */
+export const OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
 export async function loadManifest(): Promise<SlackManifest> {
   return JSON.parse(await readFile(join(packageRoot(), 'manifest.json'), 'utf8')) as SlackManifest;
 }
@@ -26,7 +29,7 @@ function baseUrl(url: string): string {
  * The manifest for a real host (every request URL moved onto it), or for Socket Mode, where Slack
  * requires that no request URLs be given.
  */
-export function buildManifest(base: SlackManifest, opts: { url?: string; socket?: boolean }): SlackManifest {
+export function buildManifest(base: SlackManifest, opts: { url?: string; socket?: boolean; oauth?: boolean }): SlackManifest {
   const manifest: SlackManifest = structuredClone(base);
   const commands: SlackManifest[] = manifest.features?.slash_commands ?? [];
   const events = manifest.settings?.event_subscriptions;
@@ -50,6 +53,13 @@ export function buildManifest(base: SlackManifest, opts: { url?: string; socket?
     if (interactivity) {
       interactivity.request_url = move(interactivity.request_url);
       interactivity.message_menu_options_url = move(interactivity.message_menu_options_url);
+    }
+    if (opts.oauth) {
+      // Installs from other workspaces: Slack sends the installer back here. Tokens do not expire
+      // (rotation is refused at install) and org-wide installs are not supported yet.
+      manifest.oauth_config.redirect_urls = [host + OAUTH_REDIRECT_PATH];
+      manifest.settings.token_rotation_enabled = false;
+      manifest.settings.org_deploy_enabled = false;
     }
   }
   return manifest;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, isOAuthMode, loadConfig } from '../../src/config.js';
 import { cliPath } from '../support/serve-process.js';
 
 const run = promisify(execFile);
@@ -49,6 +49,38 @@ describe('configuration', () => {
     expect(loadConfig(good, { slack: true }).SLACK_BOT_TOKEN).toBe(good.SLACK_BOT_TOKEN);
     // Socket Mode needs no signing secret.
     expect(() => loadConfig({ SLACK_BOT_TOKEN: good.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-x' }, { slack: true })).not.toThrow();
+  });
+
+  describe('installs from other workspaces', () => {
+    const oauth = { SLACK_CLIENT_ID: '1234.5678', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-of-some-length' };
+    const keys = { FOLLOWUP_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
+
+    it('are on when the client id, client secret and state secret are set, with keys', () => {
+      const c = loadConfig({ ...oauth, ...keys, SLACK_SIGNING_SECRET: good.SLACK_SIGNING_SECRET }, { slack: true });
+      expect(isOAuthMode(c)).toBe(true);
+      expect(c.SLACK_BOT_TOKEN).toBeUndefined();
+      // Jobs get each workspace's token from its install: no bot token asked for.
+      expect(() => loadConfig({ ...oauth, ...keys }, { botToken: true })).not.toThrow();
+      expect(isOAuthMode(loadConfig(good))).toBe(false);
+    });
+
+    it('read the allowed workspaces as a list', () => {
+      expect(loadConfig({ ...oauth, ...keys, FOLLOWUP_ALLOWED_TEAMS: 'T01, T0ABC' }).FOLLOWUP_ALLOWED_TEAMS).toEqual(['T01', 'T0ABC']);
+      expect(loadConfig({ ...oauth, ...keys }).FOLLOWUP_ALLOWED_TEAMS).toBeUndefined();
+    });
+
+    it.each([
+      [{ SLACK_CLIENT_ID: '1.2' }, 'SLACK_CLIENT_SECRET is not set: set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together'],
+      [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's' }, 'SLACK_STATE_SECRET is not set'],
+      [{ SLACK_STATE_SECRET: 'x' }, 'SLACK_CLIENT_ID is not set'],
+      [{ ...oauth, ...keys, SLACK_BOT_TOKEN: good.SLACK_BOT_TOKEN }, 'SLACK_BOT_TOKEN must be removed when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set'],
+      [oauth, 'FOLLOWUP_ENCRYPTION_KEYS is required when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set'],
+      [{ ...good, FOLLOWUP_ALLOWED_TEAMS: 'T01' }, 'FOLLOWUP_ALLOWED_TEAMS applies only to installs from other workspaces'],
+      [{ ...oauth, ...keys, FOLLOWUP_ALLOWED_TEAMS: 'acme' }, 'FOLLOWUP_ALLOWED_TEAMS must be comma-separated Slack team ids'],
+    ])('refuse a mix that cannot work, in one line: %o', (env, message) => {
+      expect(() => loadConfig(env)).toThrowError(ConfigError);
+      expect(() => loadConfig(env)).toThrowError(message);
+    });
   });
 
   it('stops the process with exit code 2 and one line, no stack trace', async () => {

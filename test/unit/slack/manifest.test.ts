@@ -22,6 +22,7 @@ describe.skipIf(!available)('manifest.json against Slack\'s published schema', (
     ['as shipped (HTTP, placeholder host)', {}],
     ['for a real host', { url: 'https://coach.acme.io' }],
     ['for Socket Mode', { socket: true }],
+    ['for installs from other workspaces', { url: 'https://coach.acme.io', oauth: true }],
   ])('is valid %s', async (_label, opts) => {
     const validate = validator();
     const manifest = buildManifest(await loadManifest(), opts);
@@ -66,6 +67,14 @@ describe('manifest forms', () => {
     const m = buildManifest(await loadManifest(), { socket: true });
     expect(m.settings.socket_mode_enabled).toBe(true);
     expect(JSON.stringify(m)).not.toMatch(/https?:\/\//);
+  });
+
+  it('sends installers back to the host, with token rotation and org-wide installs off, for installs from other workspaces', async () => {
+    const m = buildManifest(await loadManifest(), { url: 'https://coach.acme.io/', oauth: true });
+    expect(m.oauth_config.redirect_urls).toEqual(['https://coach.acme.io/slack/oauth_redirect']);
+    expect(m.settings.token_rotation_enabled).toBe(false);
+    expect(m.settings.org_deploy_enabled).toBe(false);
+    expect(buildManifest(await loadManifest(), { url: 'https://coach.acme.io' }).oauth_config.redirect_urls).toBeUndefined();
   });
 
   it('refuses a URL that is not https', async () => {
