@@ -169,6 +169,7 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
           ? send(failure.status, { ok: false, error: failure.error }, failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {})
           : send(200, { ok: false, error: failure.error });
       }
+      if (method === 'apps.uninstall') return send(200, oauth.uninstallApp(args, checked.workspace));
       send(200, answerCall(method, args, { workspace: checked.workspace, workspaces, counters, uploadBase: `http://127.0.0.1:${port}/upload/` }));
     } catch (err) {
       send(500, { ok: false, error: (err as Error).message });

@@ -97,7 +97,15 @@ export function standInOAuth(app: StandInOAuthApp | undefined, workspaces: Works
     return installed(workspace, grant, workspaces.install(workspace), app.appId ?? 'A0APP');
   }
 
-  return { authorizations, authorizePage, exchange };
+  /** apps.uninstall: the app removes itself from the workspace whose token it calls with; the token is revoked. */
+  function uninstallApp(args: Record<string, unknown>, workspace: Workspace): Record<string, unknown> {
+    if (!app || args.client_id !== app.clientId) return { ok: false, error: 'invalid_client_id' };
+    if (args.client_secret !== app.clientSecret) return { ok: false, error: 'bad_client_secret' };
+    workspaces.uninstall(workspace.teamId);
+    return { ok: true };
+  }
+
+  return { authorizations, authorizePage, exchange, uninstallApp };
 }
 
 /** oauth.v2.access's answer, as Slack gives it for each kind of install. */

@@ -127,4 +127,12 @@ describe('Slack stand-in with several workspaces', () => {
     expect(await install('T0BRAVO')).toMatchObject({ team: { id: 'T0BRAVO' }, refresh_token: expect.stringMatching(/^xoxe-1-/), expires_in: 43_200 });
     slack.setInstallKind('T0BRAVO', 'workspace');
   });
+
+  it('apps.uninstall with the app\'s credentials removes the app from the calling team: its token is revoked', async () => {
+    const bravo = clientOf(slack, slack.tokenOf('T0BRAVO')!);
+    expect(await errorOf(bravo.apps.uninstall({ client_id: APP.clientId, client_secret: 'wrong' }))).toBe('bad_client_secret');
+    expect(await bravo.apps.uninstall({ client_id: APP.clientId, client_secret: APP.clientSecret })).toMatchObject({ ok: true });
+    expect(slack.tokenOf('T0BRAVO')).toBeNull();
+    expect(await errorOf(bravo.auth.test())).toBe('token_revoked');
+  });
 });
