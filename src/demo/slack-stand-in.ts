@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerCall, type AnswerCounters } from './stand-in-answers.js';
+import { standInOAuth, type AuthorizeRequest, type StandInOAuthApp } from './stand-in-oauth.js';
+import { Workspaces, type InstallKind, type StandInTeam, type StandInUser } from './stand-in-workspaces.js';
 
 // A Slack Web API stand-in on 127.0.0.1: it answers what the app calls, remembers every call, and
 // never reaches the network. `followup-coach demo` runs the app against it; the tests wrap it with
@@ -9,28 +12,24 @@ export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
   token?: string;
+  /** With several workspaces: the team whose token the call carried (none for a token never issued). */
+  team?: string;
   at: number;
 }
-export interface StandInUser {
-  id: string;
-  tz?: string;
-  tz_offset?: number;
-  is_admin?: boolean;
-  is_owner?: boolean;
-  is_restricted?: boolean;
-  is_ultra_restricted?: boolean;
-  real_name?: string;
-  name?: string;
-  email?: string;
-  deleted?: boolean;
-}
+export type { StandInUser, StandInTeam, InstallKind } from './stand-in-workspaces.js';
+export type { StandInOAuthApp, AuthorizeRequest } from './stand-in-oauth.js';
+export { dmChannelId } from './stand-in-answers.js';
+
 export interface SlackStandIn {
   url: string;
   responseUrlBase: string;
+  /** Slack's authorize page on the stand-in: new URL('../oauth/v2/authorize', url). */
+  authorizeUrl: string;
   calls: RecordedCall[];
   responses: { path: string; body: unknown; at: number }[];
   violations: string[];
-  setUser(u: StandInUser): void;
+  /** Adds or changes a user: in the team given, else the one that has them, else the first. */
+  setUser(u: StandInUser, teamId?: string): void;
   /** A file shared in Slack: served at its url_private_download to requests bearing a bot token. */
   addFile(name: string, content: Buffer | string, filetype?: string): { id: string; name: string; filetype: string; size: number; url_private_download: string };
   /** Downloads of shared files, with the Authorization header they carried. */
@@ -40,6 +39,18 @@ export interface SlackStandIn {
   setDelay(method: string, ms: number): void;
   callsOf(method: string): RecordedCall[];
   waitFor(pred: () => boolean, timeoutMs?: number): Promise<void>;
+  /** The authorize pages shown, with the query the app built. */
+  authorizations: AuthorizeRequest[];
+  /** The team's bot token that works now; null when the app is not installed there. */
+  tokenOf(teamId: string): string | null;
+  /** The team a bot token was issued for. */
+  teamOfToken(token: string | undefined): string | undefined;
+  /** The app is uninstalled from the team (or its bot token revoked): that token stops working for good; a new install gets a new one. */
+  uninstall(teamId: string): void;
+  /** How the team's installs answer oauth.v2.access from now on (org-wide, token rotation: installs the app refuses). */
+  setInstallKind(teamId: string, kind: InstallKind): void;
+  /** Who clicks "Allow" on the team's authorize page. */
+  setInstaller(teamId: string, userId: string): void;
   close(): Promise<void>;
 }
 
@@ -50,17 +61,19 @@ export interface Refusal {
 }
 
 export interface StandInOptions {
+  /** One workspace that takes any token (the single-workspace app): its users, id and bot user. */
   users?: StandInUser[];
   teamId?: string;
   botUserId?: string;
+  /** Several workspaces instead, each taking only its own bot token (see stand-in-workspaces.ts). */
+  teams?: StandInTeam[];
+  /** The app as registered with Slack, for the authorize page and oauth.v2.access. */
+  oauth?: StandInOAuthApp;
   /** false: keep no call log (benchmarks). */
   recordCalls?: boolean;
   /** Checks each Web API call before it is answered (the tests hold it to Slack's API description). */
   check?: (method: string, args: Record<string, unknown>) => Refusal | null;
 }
-
-/** The DM channel conversations.open gives for a user. */
-export const dmChannelId = (userId: string): string => `D${userId.replace(/^U/, '')}`;
 
 const parseMaybeJson = (v: unknown): unknown => {
   if (typeof v !== 'string' || !/^\s*[[{]/.test(v)) return v;
@@ -86,9 +99,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 export async function startSlackStandIn(opts: StandInOptions = {}): Promise<SlackStandIn> {
-  const teamId = opts.teamId ?? 'T0TEST';
-  const botUserId = opts.botUserId ?? 'U0BOT';
-  const users = new Map((opts.users ?? []).map((u) => [u.id, u]));
+  const workspaces = new Workspaces(opts);
+  const oauth = standInOAuth(opts.oauth, workspaces);
   const delays = new Map<string, number>();
   const failures = new Map<string, { error: string; status?: number; retryAfter?: number }[]>();
   const calls: RecordedCall[] = [];
@@ -96,60 +108,8 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
   const violations: string[] = [];
   const files = new Map<string, Buffer>();
   const downloads: SlackStandIn['downloads'] = [];
-  let ts = 1_700_000_000_000_100;
-  let viewSeq = 0;
+  const counters: AnswerCounters = { ts: 1_700_000_000_000_100, views: 0, uploads: 0 };
   let port = 0;
-
-  const userObject = (u: StandInUser) => ({
-    id: u.id, team_id: teamId, name: u.name ?? u.id.toLowerCase(), real_name: u.real_name ?? u.id, tz: u.tz ?? 'America/New_York', tz_offset: u.tz_offset ?? 0,
-    is_admin: Boolean(u.is_admin), is_owner: Boolean(u.is_owner), is_restricted: Boolean(u.is_restricted), is_ultra_restricted: Boolean(u.is_ultra_restricted),
-    is_bot: false, deleted: Boolean(u.deleted),
-    profile: { display_name: u.name ?? '', real_name: u.real_name ?? u.id, ...(u.email ? { email: u.email } : {}) },
-  });
-
-  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
-    switch (method) {
-      case 'auth.test':
-        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'followup-coach', team_id: teamId, user_id: botUserId, bot_id: 'B0BOT' };
-      case 'users.info': {
-        // Any user-shaped id is a user (default zone); anything else is unknown, as Slack says.
-        const id = String(args.user ?? '');
-        if (!/^[UW]\w+$/.test(id)) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: userObject(users.get(id) ?? { id, tz: 'America/New_York' }) };
-      }
-      case 'users.lookupByEmail': {
-        // Only users given with an e-mail can be found by it, as in a real workspace.
-        const email = String(args.email ?? '').toLowerCase();
-        const u = [...users.values()].find((x) => x.email?.toLowerCase() === email);
-        return u ? { ok: true, user: userObject(u) } : { ok: false, error: 'users_not_found' };
-      }
-      case 'conversations.open': {
-        const first = String(args.users ?? args.channel ?? '').split(',')[0] ?? '';
-        return { ok: true, channel: { id: dmChannelId(first) } };
-      }
-      case 'chat.postMessage': {
-        ts += 1;
-        const stamp = `${String(ts).slice(0, 10)}.${String(ts).slice(10)}`;
-        return { ok: true, channel: args.channel, ts: stamp, message: { text: args.text, ts: stamp } };
-      }
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${Date.now() / 1000}` };
-      case 'chat.update':
-        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
-      case 'views.open':
-      case 'views.publish':
-      case 'views.update':
-      case 'views.push':
-        viewSeq += 1;
-        return { ok: true, view: { id: `V${String(viewSeq).padStart(8, '0')}`, ...(args.view as object) } };
-      case 'files.getUploadURLExternal':
-        return { ok: true, upload_url: `http://127.0.0.1:${port}/upload/F${calls.length}`, file_id: `F${calls.length}` };
-      case 'files.completeUploadExternal':
-        return { ok: true, files: (args.files as object[] | undefined) ?? [] };
-      default:
-        return { ok: true };
-    }
-  };
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const send = (status: number, body: object, headers: Record<string, string> = {}) => {
@@ -157,7 +117,13 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
       res.end(JSON.stringify(body));
     };
     try {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const url = new URL(req.url ?? '/', 'http://x');
+      const path = url.pathname;
+      if (path === '/oauth/v2/authorize') {
+        const { status, html } = oauth.authorizePage(new URL(req.url ?? '/', `http://127.0.0.1:${port}`));
+        res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+        return void res.end(html);
+      }
       if (path.startsWith('/upload/')) {
         // A file's bytes (the digest chart): drained, not parsed.
         for await (const _ of req);
@@ -166,8 +132,9 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
       if (path.startsWith('/files/')) {
         downloads.push({ path, authorization: req.headers.authorization });
         const file = files.get(path.split('/')[2] ?? '');
-        // Slack answers a download without the bot token with a login page, not the file.
-        if (!file || !req.headers.authorization?.startsWith('Bearer xoxb-')) return send(404, { ok: false, error: 'file_not_found' });
+        const bearer = req.headers.authorization?.startsWith('Bearer xoxb-') ? req.headers.authorization.slice(7) : undefined;
+        // Slack answers a download without a working bot token with a login page, not the file.
+        if (!file || !bearer || (workspaces.multi && !workspaces.isLive(bearer))) return send(404, { ok: false, error: 'file_not_found' });
         res.writeHead(200, { 'content-type': 'text/csv' });
         return void res.end(file);
       }
@@ -180,11 +147,19 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args.token as string | undefined);
       delete args.token;
-      if (opts.recordCalls !== false) calls.push({ method, args, token, at: Date.now() });
+      const team = workspaces.multi ? workspaces.teamOfToken(token) : undefined;
+      if (opts.recordCalls !== false) calls.push({ method, args, token, ...(team ? { team } : {}), at: Date.now() });
       const refusal = opts.check?.(method, args);
       if (refusal) {
         violations.push(refusal.violation);
         return send(200, { ok: false, error: refusal.error });
+      }
+      // The one method called before there is a token: the app's own credentials instead.
+      if (method === 'oauth.v2.access') return send(200, oauth.exchange(args, auth));
+      const checked = workspaces.check(method, args, token);
+      if (!checked.ok) {
+        if (checked.violation) violations.push(checked.violation);
+        return send(200, { ok: false, error: checked.error });
       }
       const delay = delays.get(method);
       if (delay) await new Promise((r) => setTimeout(r, delay));
@@ -194,21 +169,29 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
           ? send(failure.status, { ok: false, error: failure.error }, failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {})
           : send(200, { ok: false, error: failure.error });
       }
-      send(200, answer(method, args));
+      if (method === 'apps.uninstall') return send(200, oauth.uninstallApp(args, checked.workspace));
+      send(200, answerCall(method, args, { workspace: checked.workspace, workspaces, counters, uploadBase: `http://127.0.0.1:${port}/upload/` }));
     } catch (err) {
       send(500, { ok: false, error: (err as Error).message });
     }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/api/`;
+  const workspace = (teamId: string) => {
+    const found = workspaces.byTeam(teamId);
+    if (!found) throw new Error(`stand-in: no workspace ${teamId}`);
+    return found;
+  };
 
   return {
-    url: `http://127.0.0.1:${port}/api/`,
+    url,
     responseUrlBase: `http://127.0.0.1:${port}/response/`,
+    authorizeUrl: new URL('../oauth/v2/authorize', url).toString(),
     calls,
     responses,
     violations,
-    setUser: (u) => void users.set(u.id, u),
+    setUser: (u, teamId) => workspaces.setUser(u, teamId),
     downloads,
     addFile(name, content, filetype = 'csv') {
       const id = `F${String(files.size + 1).padStart(8, '0')}`;
@@ -226,6 +209,12 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
         await new Promise((r) => setTimeout(r, 20));
       }
     },
+    authorizations: oauth.authorizations,
+    tokenOf: (teamId) => workspace(teamId).liveToken,
+    teamOfToken: (token) => workspaces.teamOfToken(token),
+    uninstall: (teamId) => workspaces.uninstall(workspace(teamId).teamId),
+    setInstallKind: (teamId, kind) => void (workspace(teamId).installKind = kind),
+    setInstaller: (teamId, userId) => void (workspace(teamId).installer = userId),
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
 import { dmChannelId, startSlackStandIn as startStandIn, type RecordedCall, type Refusal, type SlackStandIn, type StandInOptions } from '../../src/demo/slack-stand-in.js';
 
-export type { RecordedCall, SlackStandIn, StandInUser } from '../../src/demo/slack-stand-in.js';
+export type { RecordedCall, SlackStandIn, StandInOAuthApp, StandInTeam, StandInUser } from '../../src/demo/slack-stand-in.js';
 
 /** Slack's published references live beside the checkout, never in it. */
 export const slackReferenceDir = process.env.SLACK_REFERENCE_DIR ?? resolve(packageRoot(), '..', 'shared', 'slack-reference');
