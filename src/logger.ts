@@ -19,6 +19,17 @@ export const REDACT_PATHS = [
   '*.secret',
   'webhookSecret',
   '*.webhookSecret',
+  'webhookSecretPrevious',
+  '*.webhookSecretPrevious',
+  // Slack's OAuth answers (oauth.v2.access) and Bolt's installation objects.
+  'access_token',
+  '*.access_token',
+  'refresh_token',
+  '*.refresh_token',
+  'clientSecret',
+  '*.clientSecret',
+  'stateSecret',
+  '*.stateSecret',
   'authorization',
   '*.authorization',
   '*.headers.authorization',
@@ -32,6 +43,12 @@ export const REDACT_PATHS = [
   '*.SLACK_SIGNING_SECRET',
   'DATABASE_URL',
   '*.DATABASE_URL',
+  'FOLLOWUP_ENCRYPTION_KEYS',
+  '*.FOLLOWUP_ENCRYPTION_KEYS',
+  'SLACK_CLIENT_SECRET',
+  '*.SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  '*.SLACK_STATE_SECRET',
 ];
 
 export function createLogger(level: LogLevel = 'info', destination?: pino.DestinationStream): Logger {
