@@ -143,6 +143,18 @@ describe.skipIf(why !== '')(`tokens and webhook secrets at rest, on Postgres${wh
   }, 120_000);
 });
 
+describe('keys generate', () => {
+  it('prints an entry FOLLOWUP_ENCRYPTION_KEYS accepts, and refuses a bad key id', async () => {
+    const run = await runCli(['keys', 'generate', '--kid', 'k2026'], {});
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^k2026:[A-Za-z0-9+/]{43}=$/);
+    expect(parseKeyring(run.stdout.trim()).activeKid).toBe('k2026');
+    const bad = await runCli(['keys', 'generate', '--kid', 'no good'], {});
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--kid/);
+  });
+});
+
 describe.each(await processDbTargets('fc-keys-'))('secrets kept in clear until keys are set, on $name', (target) => {
   const TEAM = 'T0CLEAR';
   let slack: SlackStandIn;
