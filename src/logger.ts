@@ -21,15 +21,14 @@ export const REDACT_PATHS = [
   '*.webhookSecret',
   'webhookSecretPrevious',
   '*.webhookSecretPrevious',
-  // Slack's OAuth answers (oauth.v2.access) and Bolt's installation objects.
+  // Slack's OAuth answers (oauth.v2.access).
   'access_token',
   '*.access_token',
   'refresh_token',
   '*.refresh_token',
-  'clientSecret',
-  '*.clientSecret',
-  'stateSecret',
-  '*.stateSecret',
+  // The keys that seal stored secrets (docs/operations.md#encryption-keys).
+  'FOLLOWUP_ENCRYPTION_KEYS',
+  '*.FOLLOWUP_ENCRYPTION_KEYS',
   'authorization',
   '*.authorization',
   '*.headers.authorization',
@@ -43,12 +42,6 @@ export const REDACT_PATHS = [
   '*.SLACK_SIGNING_SECRET',
   'DATABASE_URL',
   '*.DATABASE_URL',
-  'FOLLOWUP_ENCRYPTION_KEYS',
-  '*.FOLLOWUP_ENCRYPTION_KEYS',
-  'SLACK_CLIENT_SECRET',
-  '*.SLACK_CLIENT_SECRET',
-  'SLACK_STATE_SECRET',
-  '*.SLACK_STATE_SECRET',
 ];
 
 export function createLogger(level: LogLevel = 'info', destination?: pino.DestinationStream): Logger {
