@@ -19,6 +19,16 @@ export const REDACT_PATHS = [
   '*.secret',
   'webhookSecret',
   '*.webhookSecret',
+  'webhookSecretPrevious',
+  '*.webhookSecretPrevious',
+  // Slack's OAuth answers (oauth.v2.access).
+  'access_token',
+  '*.access_token',
+  'refresh_token',
+  '*.refresh_token',
+  // The keys that seal stored secrets (docs/operations.md#encryption-keys).
+  'FOLLOWUP_ENCRYPTION_KEYS',
+  '*.FOLLOWUP_ENCRYPTION_KEYS',
   'authorization',
   '*.authorization',
   '*.headers.authorization',

@@ -30,6 +30,19 @@ describe('logger', () => {
     expect(all).toContain('[Redacted]');
   });
 
+  it('redacts the encryption keys, webhook secrets old and new, and the tokens of an OAuth answer', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('info', stream);
+    const keys = 'k1:c2VjcmV0LWtleS1tYXRlcmlhbC0zMi1ieXRlcy1sb25nIQ==';
+    log.info({ env: { FOLLOWUP_ENCRYPTION_KEYS: keys } }, 'config');
+    log.info({ team: { webhookSecret: 'a'.repeat(64), webhookSecretPrevious: 'b'.repeat(64) } }, 'team');
+    log.info({ answer: { access_token: 'opaque-bot-token', refresh_token: 'opaque-refresh' } }, 'oauth');
+    const all = lines.join('\n');
+    for (const secret of [keys, 'a'.repeat(64), 'b'.repeat(64), 'opaque-bot-token', 'opaque-refresh']) {
+      expect(all).not.toContain(secret);
+    }
+  });
+
   it('adapts to Bolt: setLevel/getLevel/setName, same redaction', () => {
     const { lines, stream } = capture();
     const bolt = boltLogger(createLogger('info', stream));
