@@ -19,6 +19,7 @@ import { observeHttp } from '../http/observe-http.js';
 import { leadsRoute } from '../http/leads-route.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
 import { rateLimitCommands } from './middleware/rate-limit.js';
+import { forgetRefusedTokens } from './middleware/token-refused.js';
 import { repContext } from './middleware/rep-context.js';
 import { createHome } from './home/redraw.js';
 import { register as registerActions } from './listeners/actions/index.js';
@@ -152,6 +153,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   // For every request, in this order: observed, events deduplicated, commands rate-limited (before
   // any database work), then the rep who acted ensured and put on the context for the listener.
   app.use(observeRequests(services));
+  if (installations) app.use(forgetRefusedTokens(installations));
   app.use(dedupeEvents(services));
   app.use(rateLimitCommands(metrics));
   app.use(repContext(services));

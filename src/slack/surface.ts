@@ -28,6 +28,8 @@ export function surfaceOf(body: unknown): SurfaceKind {
 export interface SurfaceArgs {
   body: unknown;
   client: WebClient;
+  /** OAuth mode: drops the team's cached install when Slack refuses its token (middleware/token-refused.ts). */
+  context?: { tokenRefused?: () => void; [key: string]: unknown };
   // Each kind's ack takes its own response; the surface decides which it sends.
   ack?: (response?: any) => Promise<void>;
   respond?: RespondFn;
