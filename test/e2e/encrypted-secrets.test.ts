@@ -196,4 +196,16 @@ describe.each(await processDbTargets('fc-keys-'))('secrets kept in clear until k
     const rotated = await runCli(['keys', 'rotate'], { ...target.env, FOLLOWUP_ENCRYPTION_KEYS: `${NEW},${OLD}` });
     expect(JSON.parse(rotated.stdout)).toEqual({ activeKey: 'new', resealed: 1, sealed: 0, alreadyActive: 0 });
   }, 180_000);
+
+  it('migrate seals a secret written in clear, and installs list says when there are none', async () => {
+    const later = await webhookSecretOf('T0LATER', target.env);
+    const migrated = await runCli(['migrate'], { ...target.env, LOG_LEVEL: 'warn', FOLLOWUP_ENCRYPTION_KEYS: NEW });
+    expect(migrated.code, migrated.stderr).toBe(0);
+    const stored = await withDatabase(target, async (db) => (await db.select().from(teams).where(eq(teams.id, 'T0LATER')))[0]!.webhookSecret);
+    expect(stored).toMatch(/^fcs1:new:/);
+    expect(await webhookSecretOf('T0LATER', { ...target.env, FOLLOWUP_ENCRYPTION_KEYS: NEW })).toBe(later);
+    const listed = await runCli(['installs', 'list'], target.env);
+    expect(listed).toMatchObject({ code: 0, stdout: '' });
+    expect(listed.stderr.trim()).toBe('No workspace has installed the app through "Add to Slack" here.');
+  }, 120_000);
 });
