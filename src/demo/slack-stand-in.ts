@@ -35,7 +35,8 @@ export interface SlackStandIn {
   addFile(name: string, content: Buffer | string, filetype?: string): { id: string; name: string; filetype: string; size: number; url_private_download: string };
   /** Downloads of shared files, with the Authorization header they carried. */
   downloads: { path: string; authorization?: string }[];
-  failNext(method: string, error: string, opts?: { status?: number; retryAfter?: number }): void;
+  /** Refuses the next call of `method` (only one bearing `token`, when given) with this error. */
+  failNext(method: string, error: string, opts?: { status?: number; retryAfter?: number; token?: string }): void;
   /** Answers every call of `method` this much later (a slow Slack), 0 to stop. */
   setDelay(method: string, ms: number): void;
   callsOf(method: string): RecordedCall[];
@@ -90,7 +91,7 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
   const botUserId = opts.botUserId ?? 'U0BOT';
   const users = new Map((opts.users ?? []).map((u) => [u.id, u]));
   const delays = new Map<string, number>();
-  const failures = new Map<string, { error: string; status?: number; retryAfter?: number }[]>();
+  const failures = new Map<string, { error: string; status?: number; retryAfter?: number; token?: string }[]>();
   const calls: RecordedCall[] = [];
   const responses: SlackStandIn['responses'] = [];
   const violations: string[] = [];
@@ -188,7 +189,9 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
       }
       const delay = delays.get(method);
       if (delay) await new Promise((r) => setTimeout(r, delay));
-      const failure = failures.get(method)?.shift();
+      const queued = failures.get(method) ?? [];
+      const next = queued.findIndex((f) => f.token === undefined || f.token === token);
+      const failure = next < 0 ? undefined : queued.splice(next, 1)[0];
       if (failure) {
         return failure.status
           ? send(failure.status, { ok: false, error: failure.error }, failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {})
