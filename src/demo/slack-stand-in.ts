@@ -34,7 +34,8 @@ export interface SlackStandIn {
   addFile(name: string, content: Buffer | string, filetype?: string): { id: string; name: string; filetype: string; size: number; url_private_download: string };
   /** Downloads of shared files, with the Authorization header they carried. */
   downloads: { path: string; authorization?: string }[];
-  failNext(method: string, error: string, opts?: { status?: number; retryAfter?: number }): void;
+  /** Refuses the next call of `method` (only one bearing `token`, when given) with this error. */
+  failNext(method: string, error: string, opts?: { status?: number; retryAfter?: number; token?: string }): void;
   /** Answers every call of `method` this much later (a slow Slack), 0 to stop. */
   setDelay(method: string, ms: number): void;
   callsOf(method: string): RecordedCall[];
@@ -102,7 +103,7 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
   const workspaces = new Workspaces(opts);
   const oauth = standInOAuth(opts.oauth, workspaces);
   const delays = new Map<string, number>();
-  const failures = new Map<string, { error: string; status?: number; retryAfter?: number }[]>();
+  const failures = new Map<string, { error: string; status?: number; retryAfter?: number; token?: string }[]>();
   const calls: RecordedCall[] = [];
   const responses: SlackStandIn['responses'] = [];
   const violations: string[] = [];
@@ -163,7 +164,9 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
       }
       const delay = delays.get(method);
       if (delay) await new Promise((r) => setTimeout(r, delay));
-      const failure = failures.get(method)?.shift();
+      const queued = failures.get(method) ?? [];
+      const next = queued.findIndex((f) => f.token === undefined || f.token === token);
+      const failure = next < 0 ? undefined : queued.splice(next, 1)[0];
       if (failure) {
         return failure.status
           ? send(failure.status, { ok: false, error: failure.error }, failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {})

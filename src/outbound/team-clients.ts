@@ -18,7 +18,7 @@ export interface TeamSlack {
   pacer: Pacer;
 }
 
-/** The Web API clients outbound sends use, one per team (docs/architecture.md, Outbound). */
+/** The Web API clients outbound sends use, one per team (docs/architecture.md, A scheduled message). */
 export interface TeamClients {
   /** The team's client and pacer; null when the team has no installation, so nothing goes to it. */
   forTeam(teamId: string): Promise<TeamSlack | null>;
