@@ -8,7 +8,7 @@ import { createLogger } from '../logger.js';
 import { InFlight } from '../observability/in-flight.js';
 import { createMetrics } from '../observability/metrics.js';
 import { startSlackApp } from '../slack/app.js';
-import { commandTeamClients } from './team-clients.js';
+import { commandInstallations, commandTeamClients } from './team-clients.js';
 import { sealSecretsAtStart } from './secrets-at-start.js';
 import { openMigrated } from './with-database.js';
 
@@ -25,8 +25,10 @@ export async function serveCommand(): Promise<number> {
   const inFlight = new InFlight();
   const claimer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   // One set of team clients for the scheduler and the arrival alerts: a team's sends share its pace.
-  const clients = commandTeamClients(config, logger, database, metrics);
-  const running = await startSlackApp({ config, logger, database, now, clients, metrics, inFlight, claimer }).catch(async (err) => {
+  // In OAuth mode they share the installs' cache with the app, so an uninstall drops the token for both.
+  const installations = commandInstallations(config, database);
+  const clients = commandTeamClients(config, logger, database, metrics, installations);
+  const running = await startSlackApp({ config, logger, database, now, clients, installations, metrics, inFlight, claimer }).catch(async (err) => {
     await database.close();
     throw err;
   });

@@ -1,6 +1,7 @@
 // The pages an installer sees (docs/architecture.md#installations): the install page with its
 // "Add to Slack" button, the page after a finished install, and one page for each way it can fail.
 import type { ServerResponse } from 'node:http';
+import type { FirstManagerOutcome } from '../db/ops/first-manager.js';
 import type { RefusalReason } from '../install/install-refused.js';
 import { html, page, type Html } from './html-page.js';
 
@@ -8,9 +9,6 @@ export interface PageAnswer {
   status: number;
   body: string;
 }
-
-/** Who manages the team after the install: the installer, the managers it had, or no one yet. */
-export type FirstManager = 'installer' | 'kept' | 'ask-admin';
 
 /** Why an install did not finish: the link, the installer's choice, a refusal, or anything else. */
 export type InstallFailure = 'state' | 'cancelled' | 'no_code' | RefusalReason | 'unknown';
@@ -29,13 +27,14 @@ Once they approve it, come back here and add it again.</p>`;
   return { status: 200, body: page('Add Follow-up Coach to Slack', body) };
 }
 
-const MANAGER_LINE: Record<FirstManager, Html> = {
-  installer: html`<p>You are the team's first manager: you can change the team's settings and appoint other managers with <code>/followup settings manager:@name</code>.</p>`,
-  kept: html`<p>The team's managers, leads and settings are as they were.</p>`,
-  'ask-admin': html`<p>A manager changes the team's settings. Ask a Slack workspace admin or owner to appoint the first one with <code>/followup settings manager:@name</code>.</p>`,
+// Who manages the team after the install: the installer, the managers it had, or no one yet.
+const MANAGER_LINE: Record<FirstManagerOutcome, Html> = {
+  appointed: html`<p>You are the team's first manager: you can change the team's settings and appoint other managers with <code>/followup settings manager:@name</code>.</p>`,
+  'has-manager': html`<p>The team's managers, leads and settings are as they were.</p>`,
+  'not-admin': html`<p>A manager changes the team's settings. Ask a Slack workspace admin or owner to appoint the first one with <code>/followup settings manager:@name</code>.</p>`,
 };
 
-export function installedPage(firstManager: FirstManager, teamName?: string): PageAnswer {
+export function installedPage(firstManager: FirstManagerOutcome, teamName?: string): PageAnswer {
   const body = html`<p>Follow-up Coach is now in ${teamName ? html`<strong>${teamName}</strong>` : 'your workspace'}.</p>
 ${MANAGER_LINE[firstManager]}
 <p>What happens next:</p>

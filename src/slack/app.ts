@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
+import { isOAuthMode, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { boltLogger } from '../logger.js';
 import { sendArrivalAlert, type AlertDeps } from '../outbound/arrival-alert.js';
 import { countRateLimits } from '../outbound/slack-client.js';
-import { envTeamClients, type TeamClients } from '../outbound/team-clients.js';
+import { envTeamClients, installedTeamClients, type TeamClients } from '../outbound/team-clients.js';
+import { installationCache, type InstallationCache } from '../install/installation-cache.js';
 import { markReinstalled } from '../db/ops/install-state.js';
 import { databaseConnections, ledgerBacklog } from '../db/queries/health-gauges.js';
 import { InFlight } from '../observability/in-flight.js';
@@ -25,6 +26,7 @@ import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerOptions } from './listeners/options/index.js';
 import { register as registerViews } from './listeners/views/index.js';
+import { installerOptionsFor } from './oauth-options.js';
 import type { Services } from './services.js';
 
 export interface SlackAppOptions {
@@ -38,6 +40,8 @@ export interface SlackAppOptions {
   inFlight?: InFlight;
   /** Names this process in the ledger for arrival alerts; serve passes its one claimer, released at shutdown. */
   claimer?: string;
+  /** OAuth mode: the installs, read through a cache that serve shares with its jobs' clients; built here when not given. */
+  installations?: InstallationCache;
 }
 
 export interface RunningSlackApp {
@@ -75,7 +79,11 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   const services: Services = { database, logger, now, metrics, inFlight, home: createHome({ database, logger, now, inFlight }) };
   registerDatabaseGauges(metrics, { ledgerBacklog: () => ledgerBacklog(database), connections: () => databaseConnections(database), poolMax: database.poolMax });
   const boltLog = boltLogger(logger);
-  const clients = opts.clients ?? envTeamClients(config, logger, metrics);
+  // OAuth mode: every workspace's token comes from its install (docs/architecture.md#installations).
+  const installations = opts.installations ?? (isOAuthMode(config) ? installationCache(database.db, config.FOLLOWUP_ENCRYPTION_KEYS!) : undefined);
+  services.installations = installations;
+  const clients = opts.clients ?? (installations ? installedTeamClients(config, logger, installations, metrics) : envTeamClients(config, logger, metrics));
+  const installer = installations ? await installerOptionsFor(config, logger, database, installations, now) : undefined;
   const alerts: AlertDeps = {
     database,
     clients,
@@ -101,7 +109,9 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN,
         customRoutes,
-        installerOptions: { port: config.PORT },
+        ...installer,
+        // The install pages and custom routes are served over HTTP on PORT beside the socket.
+        installerOptions: { ...installer?.installerOptions, port: config.PORT },
         logger: boltLog,
         logLevel: BOLT_LEVEL[config.LOG_LEVEL],
       })
@@ -109,6 +119,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
         signingSecret: config.SLACK_SIGNING_SECRET!,
         endpoints: '/slack/events',
         customRoutes,
+        ...installer,
         logger: boltLog,
         logLevel: BOLT_LEVEL[config.LOG_LEVEL],
         processBeforeResponse: false,
@@ -116,7 +127,8 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
       });
 
   const app = new App({
-    token: config.SLACK_BOT_TOKEN,
+    // In OAuth mode there is none: Bolt's installer authorizes each request with its team's install.
+    token: installer ? undefined : config.SLACK_BOT_TOKEN,
     receiver,
     logger: boltLog,
     // Without it Bolt resets the logger's level to its own default.

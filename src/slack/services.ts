@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
+import type { InstallationCache } from '../install/installation-cache.js';
 import type { InFlight } from '../observability/in-flight.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { HomeService } from './home/redraw.js';
@@ -17,4 +18,6 @@ export interface Services {
   home: HomeService;
   /** R2: tells a lead's owner of its arrival now (a lead they did not add themselves); never throws. */
   notifyArrival?: (teamId: string, leadId: string) => void;
+  /** OAuth mode: the workspaces' installs; undefined with one bot token from the environment. */
+  installations?: InstallationCache;
 }
