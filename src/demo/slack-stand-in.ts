@@ -50,6 +50,8 @@ export interface SlackStandIn {
   uninstall(teamId: string): void;
   /** How the team's installs answer oauth.v2.access from now on (org-wide, token rotation: installs the app refuses). */
   setInstallKind(teamId: string, kind: InstallKind): void;
+  /** The redirect URLs in the app's Slack settings: an authorize request without redirect_uri goes back to the first. */
+  setRedirectUrls(urls: string[]): void;
   /** Who clicks "Allow" on the team's authorize page. */
   setInstaller(teamId: string, userId: string): void;
   close(): Promise<void>;
@@ -217,6 +219,7 @@ export async function startSlackStandIn(opts: StandInOptions = {}): Promise<Slac
     teamOfToken: (token) => workspaces.teamOfToken(token),
     uninstall: (teamId) => workspaces.uninstall(workspace(teamId).teamId),
     setInstallKind: (teamId, kind) => void (workspace(teamId).installKind = kind),
+    setRedirectUrls: (urls) => oauth.setRedirectUrls(urls),
     setInstaller: (teamId, userId) => void (workspace(teamId).installer = userId),
     close: () =>
       new Promise<void>((r) => {

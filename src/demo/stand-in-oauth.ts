@@ -44,7 +44,8 @@ const withParams = (base: string, params: Record<string, string | undefined>): s
   return url.toString();
 };
 
-export function standInOAuth(app: StandInOAuthApp | undefined, workspaces: Workspaces) {
+export function standInOAuth(registered: StandInOAuthApp | undefined, workspaces: Workspaces) {
+  const app = registered ? { ...registered } : undefined;
   const grants = new Map<string, Grant>();
   const authorizations: AuthorizeRequest[] = [];
 
@@ -105,7 +106,13 @@ export function standInOAuth(app: StandInOAuthApp | undefined, workspaces: Works
     return { ok: true };
   }
 
-  return { authorizations, authorizePage, exchange, uninstallApp };
+  /** The redirect URLs set in the app's settings (known only once the app listens on its port). */
+  function setRedirectUrls(urls: string[]): void {
+    if (!app) throw new Error('stand-in: no OAuth app was given');
+    app.redirectUrls = urls;
+  }
+
+  return { authorizations, authorizePage, exchange, uninstallApp, setRedirectUrls };
 }
 
 /** oauth.v2.access's answer, as Slack gives it for each kind of install. */

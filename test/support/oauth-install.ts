@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { startServe, type ServeProcess } from './serve-process.js';
 import type { SlackStandIn, StandInOAuthApp } from './slack-stand-in.js';
 
 // "Add to Slack" as a browser goes through it, over plain HTTP: the app's install page (which sets
@@ -8,8 +9,11 @@ import type { SlackStandIn, StandInOAuthApp } from './slack-stand-in.js';
 /** The app as registered with Slack: the stand-in is given the same. */
 export const OAUTH_APP: StandInOAuthApp = { clientId: '1111111111.2222222222', clientSecret: 'e2e0client0secret0abcdef0123456' };
 
+/** The key sealing stored tokens in this test run: serve and the CLI runs after it share it. */
+const E2E_KEYS = `e2e:${randomBytes(32).toString('base64')}`;
+
 /** The environment of OAuth mode, with the stand-in as Slack: no SLACK_BOT_TOKEN (an empty value is unset). */
-export function oauthEnv(slack: Pick<SlackStandIn, 'url'>, keys = `e2e:${randomBytes(32).toString('base64')}`): Record<string, string> {
+export function oauthEnv(slack: Pick<SlackStandIn, 'url'>, keys = E2E_KEYS): Record<string, string> {
   return {
     SLACK_CLIENT_ID: OAUTH_APP.clientId,
     SLACK_CLIENT_SECRET: OAUTH_APP.clientSecret,
@@ -18,6 +22,16 @@ export function oauthEnv(slack: Pick<SlackStandIn, 'url'>, keys = `e2e:${randomB
     SLACK_API_URL: slack.url,
     SLACK_BOT_TOKEN: '',
   };
+}
+
+/**
+ * `followup-coach serve` in OAuth mode against the stand-in, whose app settings then name serve's
+ * redirect URL (as the manifest's oauth_config.redirect_urls does for Slack).
+ */
+export async function startOAuthServe(slack: SlackStandIn, env: Record<string, string>): Promise<ServeProcess> {
+  const serve = await startServe({ ...oauthEnv(slack), ...env });
+  slack.setRedirectUrls([`${serve.baseUrl}/slack/oauth_redirect`]);
+  return serve;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#38': '&' };

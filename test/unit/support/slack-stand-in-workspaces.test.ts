@@ -65,6 +65,13 @@ describe('Slack stand-in with several workspaces', () => {
     expect(slack.authorizations.at(0)?.query).toMatchObject({ client_id: APP.clientId, scope: 'commands,chat:write', state: 'st4te', redirect_uri: REDIRECT });
   });
 
+  it('sends the installer back to the app\'s configured redirect URL when the request names none, and refuses any other', async () => {
+    slack.setRedirectUrls([REDIRECT]);
+    const page = await authorize({ client_id: APP.clientId, scope: 'commands', state: 's2' });
+    expect(link(page.html, 'id="allow"')).toMatch(new RegExp(`^${REDIRECT}\\?code=T0ALPHA\\.\\w+&state=s2$`));
+    expect((await authorize({ client_id: APP.clientId, scope: 'commands', redirect_uri: 'http://127.0.0.1:9/elsewhere' })).status).toBe(400);
+  });
+
   it('refuses an authorize request for another app, or without scopes', async () => {
     expect((await authorize({ client_id: '999', scope: 'commands', redirect_uri: REDIRECT })).status).toBe(400);
     expect((await authorize({ client_id: APP.clientId, redirect_uri: REDIRECT })).status).toBe(400);
