@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildManifest, loadManifest } from '../../../src/slack/manifest.js';
+import { runCli } from '../../support/cli.js';
 import { slackReferenceAvailable, slackReferenceDir } from '../../support/slack-stand-in.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -81,5 +82,16 @@ describe('manifest forms', () => {
     const base = await loadManifest();
     expect(() => buildManifest(base, { url: 'http://insecure.example' })).toThrow(/https/);
     expect(() => buildManifest(base, { url: 'not a url' })).toThrow(/absolute https URL/);
+  });
+});
+
+describe('followup-coach manifest', () => {
+  it('--oauth prints the manifest with the redirect URL; without --url it says what is missing', async () => {
+    const printed = await runCli(['manifest', '--url', 'https://coach.acme.io', '--oauth'], {});
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.stdout).oauth_config.redirect_urls).toEqual(['https://coach.acme.io/slack/oauth_redirect']);
+    const refused = await runCli(['manifest', '--oauth'], {});
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe('--oauth needs --url <https://host>: Slack sends each installer back to that host.');
   });
 });
