@@ -6,7 +6,9 @@ import { Workspaces, type InstallKind, type StandInTeam, type StandInUser } from
 
 // A Slack Web API stand-in on 127.0.0.1: it answers what the app calls, remembers every call, and
 // never reaches the network. `followup-coach demo` runs the app against it; the tests wrap it with
-// checks against Slack's published API description (test/support/slack-stand-in.ts).
+// checks against Slack's published API description (test/support/slack-stand-in.ts). Given `teams` it
+// plays several workspaces, each taking only its own bot token (stand-in-workspaces.ts), and Slack's
+// side of "Add to Slack" (stand-in-oauth.ts).
 
 export interface RecordedCall {
   method: string;
