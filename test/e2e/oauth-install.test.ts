@@ -113,7 +113,7 @@ describe.each(await processDbTargets('fc-oauth-'))('two workspaces install throu
     // One code traded per install, with the app's credentials and no bot token.
     expect(slack.callsOf('oauth.v2.access').map((c) => c.token)).toEqual([undefined, undefined]);
     expect(slack.violations).toEqual([]);
-  });
+  }, 60_000);
 
   it('an org-wide install, or one with token rotation on, is refused with a page saying why, and the app leaves the workspace', async () => {
     const refusals: [kind: 'org-wide' | 'rotating', says: RegExp][] = [
@@ -133,7 +133,7 @@ describe.each(await processDbTargets('fc-oauth-'))('two workspaces install throu
     expect(page.status, page.html).toBe(200);
     expect(textOf(page.html)).toContain('Grid Branch');
     expect(slack.violations).toEqual([]);
-  });
+  }, 60_000);
 
   it('each workspace\'s /followup add and log work, every Web API call carrying that team\'s token', async () => {
     for (const team of ['T0ALPHA', 'T0BRAVO'] as const) {
@@ -152,7 +152,7 @@ describe.each(await processDbTargets('fc-oauth-'))('two workspaces install throu
     // (a token of one team used for the other's rep or DM would be noted here).
     expect(slack.calls.filter((c) => c.method !== 'oauth.v2.access' && !c.team)).toEqual([]);
     expect(slack.violations).toEqual([]);
-  });
+  }, 60_000);
 
   it('no lead or reply crosses teams: one team\'s rep cannot see or log the other\'s lead', async () => {
     for (const [team, other] of [['T0ALPHA', 'T0BRAVO'], ['T0BRAVO', 'T0ALPHA']] as const) {
@@ -163,7 +163,7 @@ describe.each(await processDbTargets('fc-oauth-'))('two workspaces install throu
       expect(own.all).not.toContain(LEAD[other]);
     }
     expect(slack.violations).toEqual([]);
-  });
+  }, 60_000);
 
   it('the morning job DMs each team\'s rep with that team\'s token only', async () => {
     // The embedded database admits one process: serve lets go before the job runs.

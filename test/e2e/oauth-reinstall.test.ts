@@ -105,7 +105,7 @@ describe.each(await processDbTargets('fc-reinstall-'))('uninstall and re-install
     const since = slack.calls.filter((c) => c.at >= at && c.team === team);
     expect(since.map((c) => c.token)).toEqual(since.map(() => newToken));
     expect(slack.violations).toEqual([]);
-  });
+  }, 60_000); // an install, an event and a command, each a few round trips: roomy for a loaded CI machine
 
   it('the morning job DMs every re-installed team\'s rep once, with the new token; no old token is used again', async () => {
     expect(await serve.stop()).toBe(0);
