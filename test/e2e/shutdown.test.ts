@@ -127,7 +127,8 @@ describe.each(await processDbTargets('fc-shutdown-'))('graceful shutdown on $nam
     serve.child.kill('SIGINT');
     const { code, at } = await exit;
     expect(code).toBe(1);
-    expect(at - again).toBeLessThan(2000);
+    // Well short of the 15 s drain it cut (a loaded machine takes a second or two to end a process).
+    expect(at - again).toBeLessThan(8000);
     expect(serve.output()).toMatch(/second signal: exiting at once/);
   }, 60_000);
 
