@@ -83,8 +83,10 @@ const envSchema = z.object({
   // Installs from other workspaces ("Add to Slack"): all three set, or none (docs/architecture.md#installations).
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
-  // Signs the install link's state (any long random text).
-  SLACK_STATE_SECRET: optionalText,
+  // Signs the install link's state: a guessable one lets anyone forge the state an install is checked against.
+  SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters of random text: make one with `openssl rand -hex 32`',
+  }),
   // Only these workspaces may install a private deployment: comma-separated team ids. Unset: any.
   FOLLOWUP_ALLOWED_TEAMS: optionalText
     .refine((v) => v === undefined || v.split(',').every((t) => /^T[A-Z0-9]+$/.test(t.trim())), {
