@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { setConfiguredSecrets } from './log-scrub.js';
 import { parseKeyring, type Keyring } from './secrets/keyring.js';
 
 /** Thrown when the environment is unusable; main.ts prints the message alone and exits 2. */
@@ -83,8 +84,10 @@ const envSchema = z.object({
   // Installs from other workspaces ("Add to Slack"): all three set, or none (docs/architecture.md#installations).
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
-  // Signs the install link's state (any long random text).
-  SLACK_STATE_SECRET: optionalText,
+  // Signs the install link's state: a guessable one lets anyone forge the state an install is checked against.
+  SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters of random text: make one with `openssl rand -hex 32`',
+  }),
   // Only these workspaces may install a private deployment: comma-separated team ids. Unset: any.
   FOLLOWUP_ALLOWED_TEAMS: optionalText
     .refine((v) => v === undefined || v.split(',').every((t) => /^T[A-Z0-9]+$/.test(t.trim())), {
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
     throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
   }
   const config = parsed.data;
+  setConfiguredSecrets(secretValues(config));
   // In OAuth mode every token comes from an install, so none is needed here.
   if ((needs.slack || needs.botToken) && !config.SLACK_BOT_TOKEN && !isOAuthMode(config)) throw new ConfigError('SLACK_BOT_TOKEN is required (an xoxb- bot token)');
   if (needs.slack) {
@@ -156,6 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
     }
   }
   return config;
+}
+
+/** The values no log line may show, also where a library logs a request body at debug. */
+function secretValues(config: Config): string[] {
+  const keys = [...(config.FOLLOWUP_ENCRYPTION_KEYS?.keys.values() ?? [])].flatMap((k) => [k.toString('base64').replace(/=+$/, ''), k.toString('base64url')]);
+  return [config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET, config.SLACK_SIGNING_SECRET, ...keys].filter((v): v is string => v !== undefined);
 }
 
 /** The app's clock: real time, or real time shifted to start at FOLLOWUP_CLOCK_START. */

@@ -20,9 +20,34 @@ const QUOTED_VALUE = /: "[\s\S]*"$/;
 
 const MAX_DEPTH = 8;
 
+// The app's own secrets, by value: libraries log request bodies at debug (WebClient masks only keys
+// naming a token), and oauth.v2.access carries the client secret. Set from the environment at start.
+let configuredSecrets: string[] = [];
+// Shorter values would mask ordinary words; Slack's secrets and the keys are far longer.
+const MIN_MASKED_LENGTH = 8;
+
+// The OAuth exchange's fields, as JSON (WebClient's "http request body") or a form or query string.
+const CLIENT_SECRET_FIELD = /("client_secret"\s*:\s*)"(?:[^"\\]|\\.)*"|(\bclient_secret=)[^&\s"'\\]*/g;
+// The one-time code: in the redirect URL's query, and beside the client secret in the exchange's body
+// (only there: elsewhere a "code" field is an error's code, which the operator needs).
+const CODE_IN_QUERY = /([?&]code=)[^&\s"'\\#]*/g;
+const CODE_FIELD = /("code"\s*:\s*)"(?:[^"\\]|\\.)*"|(\bcode=)[^&\s"'\\]*/g;
+
+/** The values masked wherever they appear (the client, state and signing secrets, the encryption keys). */
+export function setConfiguredSecrets(values: readonly (string | undefined)[]): void {
+  const kept = values.filter((v): v is string => typeof v === 'string' && v.length >= MIN_MASKED_LENGTH);
+  // Longest first, so a value containing another is masked whole.
+  configuredSecrets = [...new Set(kept)].sort((a, b) => b.length - a.length);
+}
+
+const maskField = (_: string, json: string | undefined, form: string | undefined) => (json !== undefined ? `${json}"[Redacted]"` : `${form}[Redacted]`);
+
 /** Secrets can also hide inside free text (an error message quoting a token); mask them there too. */
 export function maskSecrets(text: string): string {
-  return text.replace(TOKEN_PATTERN, '[Redacted]');
+  let out = text.replace(TOKEN_PATTERN, '[Redacted]');
+  for (const secret of configuredSecrets) out = out.split(secret).join('[Redacted]');
+  if (out.includes('client_secret')) out = out.replace(CLIENT_SECRET_FIELD, maskField).replace(CODE_FIELD, maskField);
+  return out.replace(CODE_IN_QUERY, '$1[Redacted]');
 }
 
 export function scrubText(text: string): string {

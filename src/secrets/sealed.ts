@@ -4,6 +4,8 @@ import type { Keyring } from './keyring.js';
 // A sealed value is text, so it fits the column the clear value had:
 //   fcs1:<kid>:<iv>:<ciphertext>:<tag>   (base64url parts; AES-256-GCM, a fresh 12-byte IV each time)
 const PREFIX = 'fcs1:';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 /** Why a stored secret cannot be read; the message names the key id, never key material. */
 export class SecretKeyError extends Error {}
@@ -25,8 +27,8 @@ export function sealedKid(stored: string): string | null {
 
 export function seal(keyring: Keyring, plaintext: string, context: string): string {
   const key = keyring.keys.get(keyring.activeKid)!;
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(context, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return `${PREFIX}${keyring.activeKid}:${iv.toString('base64url')}:${body.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}`;
@@ -43,10 +45,14 @@ export function open(keyring: Keyring | null, stored: string, context: string): 
   if (!keyring) throw new SecretKeyError(`a stored secret is encrypted with key "${kid}", but FOLLOWUP_ENCRYPTION_KEYS is not set`);
   const key = keyring.keys.get(kid);
   if (!key) throw new SecretKeyError(`a stored secret is encrypted with key "${kid}", which FOLLOWUP_ENCRYPTION_KEYS does not list`);
+  // GCM would take a shorter tag (weaker) or another IV length; seal writes 12 and 16 bytes, nothing else is ours.
+  const ivBytes = Buffer.from(iv, 'base64url');
+  const tagBytes = Buffer.from(tag, 'base64url');
+  if (ivBytes.length !== IV_BYTES || tagBytes.length !== TAG_BYTES) throw new SecretKeyError(`a stored secret sealed with key "${kid}" is damaged: its IV or tag has the wrong length`);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', key, ivBytes, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(context, 'utf8'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    decipher.setAuthTag(tagBytes);
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
     throw new SecretKeyError(`key "${kid}" does not open a stored secret: the key's bytes are wrong, or the value was copied from another row`);

@@ -52,7 +52,7 @@ describe('configuration', () => {
   });
 
   describe('installs from other workspaces', () => {
-    const oauth = { SLACK_CLIENT_ID: '1234.5678', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-of-some-length' };
+    const oauth = { SLACK_CLIENT_ID: '1234.5678', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'a-state-secret-of-at-least-32-characters' };
     const keys = { FOLLOWUP_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
 
     it('are on when the client id, client secret and state secret are set, with keys', () => {
@@ -64,6 +64,13 @@ describe('configuration', () => {
       expect(isOAuthMode(loadConfig(good))).toBe(false);
     });
 
+    it('refuse a state secret shorter than 32 characters, saying how to make one', () => {
+      const short = { ...oauth, ...keys, SLACK_STATE_SECRET: 'x'.repeat(31) };
+      expect(() => loadConfig(short)).toThrow(ConfigError);
+      expect(() => loadConfig(short)).toThrow('SLACK_STATE_SECRET must be at least 32 characters of random text: make one with `openssl rand -hex 32`');
+      expect(() => loadConfig({ ...short, SLACK_STATE_SECRET: 'x'.repeat(32) })).not.toThrow();
+    });
+
     it('read the allowed workspaces as a list', () => {
       expect(loadConfig({ ...oauth, ...keys, FOLLOWUP_ALLOWED_TEAMS: 'T01, T0ABC' }).FOLLOWUP_ALLOWED_TEAMS).toEqual(['T01', 'T0ABC']);
       expect(loadConfig({ ...oauth, ...keys }).FOLLOWUP_ALLOWED_TEAMS).toBeUndefined();
@@ -72,7 +79,7 @@ describe('configuration', () => {
     it.each([
       [{ SLACK_CLIENT_ID: '1.2' }, 'SLACK_CLIENT_SECRET is not set: set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together'],
       [{ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's' }, 'SLACK_STATE_SECRET is not set'],
-      [{ SLACK_STATE_SECRET: 'x' }, 'SLACK_CLIENT_ID is not set'],
+      [{ SLACK_STATE_SECRET: 'x'.repeat(32) }, 'SLACK_CLIENT_ID is not set'],
       [{ ...oauth, ...keys, SLACK_BOT_TOKEN: good.SLACK_BOT_TOKEN }, 'SLACK_BOT_TOKEN must be removed when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set'],
       [oauth, 'FOLLOWUP_ENCRYPTION_KEYS is required when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set'],
       [{ ...good, FOLLOWUP_ALLOWED_TEAMS: 'T01' }, 'FOLLOWUP_ALLOWED_TEAMS applies only to installs from other workspaces'],

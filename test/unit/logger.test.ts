@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { leads, teams } from '../../src/db/schema.js';
 import { boltLogger, createLogger } from '../../src/logger.js';
@@ -55,6 +57,33 @@ describe('logger', () => {
     const line = JSON.parse(lines[0]!);
     expect(line.component).toBe('bolt-app');
     expect(line.msg).toBe('shown now with [Redacted]');
+  });
+
+  it('at debug, masks the configured secrets by value and the code exchange\'s client secret and code, as Slack\'s libraries log them', () => {
+    const key = randomBytes(32);
+    const env = {
+      SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'c1i2e3n4t5s6e7c8r9e0t1a2b3c4d5e6', SLACK_STATE_SECRET: 's'.repeat(20) + 'tate-secret-x',
+      SLACK_SIGNING_SECRET: 'sign0ing0secret0abc123', FOLLOWUP_ENCRYPTION_KEYS: `k1:${key.toString('base64')}`,
+    };
+    loadConfig(env);
+    const code = 'T0ALPHA.1a2b3c4d5e6f7a8b';
+    const { lines, stream } = capture();
+    const bolt = boltLogger(createLogger('debug', stream));
+    bolt.setLevel(LogLevel.DEBUG);
+    // What WebClient writes for oauth.v2.access, and where the redirect URL carries the code.
+    bolt.debug(`http request body: ${JSON.stringify({ client_id: env.SLACK_CLIENT_ID, client_secret: env.SLACK_CLIENT_SECRET, code, redirect_uri: 'https://x.example/slack/oauth_redirect' })}`);
+    bolt.debug('form: client_id=1111.2222&client_secret=other-secret-value&code=other.code.value');
+    bolt.debug(`GET /slack/oauth_redirect?code=${code}&state=abc`);
+    bolt.debug(`signed with ${env.SLACK_STATE_SECRET} and ${env.SLACK_SIGNING_SECRET}; key ${key.toString('base64')} ${key.toString('base64url')}`);
+    // Error codes elsewhere stay readable.
+    bolt.debug(JSON.stringify({ code: 'slack_webapi_platform_error', error: 'invalid_auth' }));
+    const all = lines.join('\n');
+    for (const secret of [env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET, env.SLACK_SIGNING_SECRET, key.toString('base64url'), key.toString('base64').slice(0, 40), code, 'other-secret-value', 'other.code.value']) {
+      expect(all).not.toContain(secret);
+    }
+    expect(JSON.parse(lines[0]!).msg).toBe('http request body: {"client_id":"1111.2222","client_secret":"[Redacted]","code":"[Redacted]","redirect_uri":"https://x.example/slack/oauth_redirect"}');
+    expect(JSON.parse(lines[2]!).msg).toBe('GET /slack/oauth_redirect?code=[Redacted]&state=abc');
+    expect(all).toContain('slack_webapi_platform_error');
   });
 });
 

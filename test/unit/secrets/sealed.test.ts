@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseKeyring } from '../../../src/secrets/keyring.js';
 import { isSealed, open, seal, sealedKid, SecretKeyError, secretContext } from '../../../src/secrets/sealed.js';
@@ -75,6 +75,27 @@ describe('sealed values', () => {
       const bent = [...parts];
       bent[i] = bent[i]!.startsWith('A') ? `B${bent[i]!.slice(1)}` : `A${bent[i]!.slice(1)}`;
       expect(() => open(ring, bent.join(':'), here), `part ${i}`).toThrow(SecretKeyError);
+    }
+  });
+
+  it('a shortened tag is refused as damaged, though GCM would check the bytes that are left', () => {
+    const ring = parseKeyring(A);
+    const parts = seal(ring, TOKEN, here).split(':');
+    for (const bytes of [15, 12, 4]) {
+      const short = [...parts.slice(0, 4), Buffer.from(parts[4]!, 'base64url').subarray(0, bytes).toString('base64url')].join(':');
+      expect(() => open(ring, short, here), `${bytes}-byte tag`).toThrow(/key "a" is damaged: its IV or tag has the wrong length/);
+    }
+  });
+
+  it('an IV other than 12 bytes is refused as damaged, even when the value was sealed with the right key', () => {
+    const ring = parseKeyring(A);
+    for (const ivBytes of [16, 8]) {
+      const iv = randomBytes(ivBytes);
+      const cipher = createCipheriv('aes-256-gcm', ring.keys.get('a')!, iv);
+      cipher.setAAD(Buffer.from(here, 'utf8'));
+      const body = Buffer.concat([cipher.update(TOKEN, 'utf8'), cipher.final()]);
+      const stored = `fcs1:a:${iv.toString('base64url')}:${body.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}`;
+      expect(() => open(ring, stored, here), `${ivBytes}-byte IV`).toThrow(/damaged: its IV or tag has the wrong length/);
     }
   });
 
