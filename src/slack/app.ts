@@ -10,6 +10,7 @@ import { countRateLimits } from '../outbound/slack-client.js';
 import { envTeamClients, installedTeamClients, type TeamClients } from '../outbound/team-clients.js';
 import { installationCache, type InstallationCache } from '../install/installation-cache.js';
 import { markReinstalled } from '../db/ops/install-state.js';
+import { checkToken } from '../outbound/token-check.js';
 import { databaseConnections, ledgerBacklog } from '../db/queries/health-gauges.js';
 import { InFlight } from '../observability/in-flight.js';
 import { createMetrics, registerDatabaseGauges, type Metrics } from '../observability/metrics.js';
@@ -81,8 +82,9 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   registerDatabaseGauges(metrics, { ledgerBacklog: () => ledgerBacklog(database), connections: () => databaseConnections(database), poolMax: database.poolMax });
   const boltLog = boltLogger(logger);
   // OAuth mode: every workspace's token comes from its install (docs/architecture.md#installations).
-  const installations = opts.installations ?? (isOAuthMode(config) ? installationCache(database.db, config.FOLLOWUP_ENCRYPTION_KEYS!) : undefined);
+  const installations = opts.installations ?? (isOAuthMode(config) ? installationCache(database.db, config.FOLLOWUP_ENCRYPTION_KEYS!, { allowedTeams: config.FOLLOWUP_ALLOWED_TEAMS }) : undefined);
   services.installations = installations;
+  if (installations) services.tokenStatus = (token) => checkToken(config, logger, token);
   const clients = opts.clients ?? (installations ? installedTeamClients(config, logger, installations, metrics) : envTeamClients(config, logger, metrics));
   const installer = installations ? await installerOptionsFor(config, logger, database, installations, now) : undefined;
   const alerts: AlertDeps = {
