@@ -8,7 +8,7 @@ import { teamClientsFor, type TeamClients } from '../outbound/team-clients.js';
 
 /** OAuth mode: the installed workspaces' tokens, read from the database (kept 30 s); else none. */
 export function commandInstallations(config: Config, database: Database): InstallationCache | undefined {
-  return isOAuthMode(config) ? installationCache(database.db, config.FOLLOWUP_ENCRYPTION_KEYS!) : undefined;
+  return isOAuthMode(config) ? installationCache(database.db, config.FOLLOWUP_ENCRYPTION_KEYS!, { allowedTeams: config.FOLLOWUP_ALLOWED_TEAMS }) : undefined;
 }
 
 /**

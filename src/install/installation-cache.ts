@@ -1,6 +1,7 @@
 // Bolt asks for the installation on every event, and jobs ask for each team's token: a read kept at
 // most 30 s per team (docs/architecture.md#installations). Dropped at once on a re-install, an
-// uninstall, or when Slack refuses the token; another replica's copy expires within the 30 s.
+// uninstall, or when Slack refuses the token; another replica's copy expires within the 30 s. A team
+// taken off FOLLOWUP_ALLOWED_TEAMS is answered as not installed (its row stays until it uninstalls).
 import type { Queryable } from '../db/client.js';
 import type { InstallationRecord } from '../db/ops/installations.js';
 import { findInstallation } from '../db/queries/installations.js';
@@ -18,6 +19,8 @@ export interface InstallationCacheOptions {
   ttlMs?: number;
   /** Milliseconds now; tests move it. */
   clock?: () => number;
+  /** FOLLOWUP_ALLOWED_TEAMS: any other team has no install here, so Bolt and the jobs skip it. */
+  allowedTeams?: string[];
 }
 
 export function installationCache(db: Queryable, keyring: Keyring, opts: InstallationCacheOptions = {}): InstallationCache {
@@ -26,6 +29,7 @@ export function installationCache(db: Queryable, keyring: Keyring, opts: Install
   // The read itself is kept, so callers asking at once share one query.
   const entries = new Map<string, { read: Promise<InstallationRecord | null>; expires: number }>();
   const installation = (teamId: string): Promise<InstallationRecord | null> => {
+    if (opts.allowedTeams && !opts.allowedTeams.includes(teamId)) return Promise.resolve(null);
     const known = entries.get(teamId);
     if (known && known.expires > clock()) return known.read;
     const entry = { read: findInstallation(db, keyring, teamId), expires: clock() + ttlMs };

@@ -7,6 +7,7 @@ import type { Database } from '../db/client.js';
 import { appointFirstManager, type FirstManagerOutcome } from '../db/ops/first-manager.js';
 import { markReinstalled } from '../db/ops/install-state.js';
 import { removeInstallation, saveInstallation, type InstallationRecord } from '../db/ops/installations.js';
+import { storedInstall } from '../db/queries/installed-at.js';
 import type { Keyring } from '../secrets/keyring.js';
 import type { InstallationCache } from './installation-cache.js';
 import { InstallRefused, type RefusalReason } from './install-refused.js';
@@ -71,12 +72,15 @@ export function appInstallationStore(deps: InstallationStoreDeps): AppInstallati
       const refusal = refusalOf(installation, deps.allowedTeams);
       if (refusal) {
         const teamId = installation.team?.id ?? installation.enterprise?.id ?? '-';
-        logger.warn({ team: teamId, enterprise: installation.enterprise?.id, reason: refusal }, 'install refused');
-        if (installation.bot?.token) await deps.uninstallRefused(installation.bot.token, teamId);
+        // A team installed already keeps its app: apps.uninstall would remove that install too.
+        const installed = installation.team?.id ? (await storedInstall(database.db, installation.team.id)) !== null : false;
+        logger.warn({ team: teamId, enterprise: installation.enterprise?.id, reason: refusal, kept: installed }, installed ? 'install refused; the install stored before stays' : 'install refused');
+        if (installation.bot?.token && !installed) await deps.uninstallRefused(installation.bot.token, teamId);
         throw new InstallRefused(refusal);
       }
       const now = deps.now();
-      const record = recordOf(installation, now);
+      // Slack's clock, not the app's (FOLLOWUP_CLOCK_START may move that): compared with event_time.
+      const record = recordOf(installation, new Date());
       await saveInstallation(database.db, deps.keyring, record);
       deps.cache.forget(record.teamId);
       // A team uninstalled before (its data kept for the retention period) resumes.

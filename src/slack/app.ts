@@ -10,6 +10,8 @@ import { countRateLimits } from '../outbound/slack-client.js';
 import { envTeamClients, installedTeamClients, type TeamClients } from '../outbound/team-clients.js';
 import { installationCache, type InstallationCache } from '../install/installation-cache.js';
 import { markReinstalled } from '../db/ops/install-state.js';
+import { checkInstalls } from '../install/check-installs.js';
+import { checkToken } from '../outbound/token-check.js';
 import { databaseConnections, ledgerBacklog } from '../db/queries/health-gauges.js';
 import { InFlight } from '../observability/in-flight.js';
 import { createMetrics, registerDatabaseGauges, type Metrics } from '../observability/metrics.js';
@@ -81,8 +83,9 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   registerDatabaseGauges(metrics, { ledgerBacklog: () => ledgerBacklog(database), connections: () => databaseConnections(database), poolMax: database.poolMax });
   const boltLog = boltLogger(logger);
   // OAuth mode: every workspace's token comes from its install (docs/architecture.md#installations).
-  const installations = opts.installations ?? (isOAuthMode(config) ? installationCache(database.db, config.FOLLOWUP_ENCRYPTION_KEYS!) : undefined);
+  const installations = opts.installations ?? (isOAuthMode(config) ? installationCache(database.db, config.FOLLOWUP_ENCRYPTION_KEYS!, { allowedTeams: config.FOLLOWUP_ALLOWED_TEAMS }) : undefined);
   services.installations = installations;
+  if (installations) services.tokenStatus = (token) => checkToken(config, logger, token);
   const clients = opts.clients ?? (installations ? installedTeamClients(config, logger, installations, metrics) : envTeamClients(config, logger, metrics));
   const installer = installations ? await installerOptionsFor(config, logger, database, installations, now) : undefined;
   const alerts: AlertDeps = {
@@ -143,10 +146,16 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   });
   await app.init();
   countRateLimits(app.client, metrics);
-  // A token that works for a team marked uninstalled means it was installed again: it resumes. Only
-  // the environment's token is tested here: without one there is no single team to ask about.
+  // A token that works for a team marked uninstalled means it was installed again: it resumes.
   const auth = config.SLACK_BOT_TOKEN ? await app.client.auth.test().catch(() => null) : null;
   if (auth?.team_id && (await markReinstalled(database.db, auth.team_id, services.now()))) logger.info({ team: auth.team_id }, 'team reinstalled: its jobs resume');
+  // In OAuth mode each install's own token, in the background.
+  if (installations) {
+    const keyring = config.FOLLOWUP_ENCRYPTION_KEYS!;
+    void inFlight
+      .track(() => checkInstalls({ database, keyring, logger, now: services.now, tokenStatus: services.tokenStatus! }))
+      .catch((err: Error) => logger.warn({ err: err.message }, 'checking the installs with Slack failed'));
+  }
   app.error(async (err) => {
     logger.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'unhandled listener error');
   });

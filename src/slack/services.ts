@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import type { InstallationCache } from '../install/installation-cache.js';
+import type { TokenStatus } from '../outbound/token-check.js';
 import type { InFlight } from '../observability/in-flight.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { HomeService } from './home/redraw.js';
@@ -20,4 +21,6 @@ export interface Services {
   notifyArrival?: (teamId: string, leadId: string) => void;
   /** OAuth mode: the workspaces' installs; undefined with one bot token from the environment. */
   installations?: InstallationCache;
+  /** OAuth mode: auth.test with a stored token (an uninstall event that looks older than the install). */
+  tokenStatus?: (token: string) => Promise<TokenStatus>;
 }

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { teams } from '../../src/db/schema.js';
 import { runJob } from '../support/cli.js';
-import { processDbTargets, seedDatabase } from '../support/db.js';
+import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
 import { givenOverdueReps, OVERDUE_DMS_DUE_AT } from '../support/given.js';
 import { installWorkspace, oauthEnv, OAUTH_APP, startOAuthServe } from '../support/oauth-install.js';
 import { SIGNING_SECRET, type ServeProcess } from '../support/serve-process.js';
@@ -88,10 +90,10 @@ describe.each(await processDbTargets('fc-reinstall-'))('uninstall and re-install
     const oldToken = slack.tokenOf(team)!;
     // The admin removes the app: Slack revokes the token at once; its event may come before or after the re-install.
     slack.uninstall(team);
-    // Slack's event_time is in whole seconds. In order: rounded up, so it never falls before an install
-    // made within the same second. Late: rounded down, before the re-install that follows.
-    if (order === 'in order') await uninstallEvent(team, event, Math.ceil(Date.now() / 1000));
+    // Slack's event_time is whole seconds, rounded down as Slack does: an event from the install's own
+    // second looks older than it, and the app asks Slack whether the stored token still works.
     const uninstalledAt = Math.floor(Date.now() / 1000);
+    if (order === 'in order') await uninstallEvent(team, event, uninstalledAt);
     await install(team);
     const newToken = slack.tokenOf(team)!;
     expect(newToken).not.toBe(oldToken);
@@ -119,4 +121,23 @@ describe.each(await processDbTargets('fc-reinstall-'))('uninstall and re-install
     }
     expect(slack.violations).toEqual([]);
   }, 90_000);
+
+  it('a restart tries each install\'s token with Slack: a working one resumes its team, a refused one is reported, nothing deleted', async () => {
+    const [resumed, removed] = [CASES[0]!.team, CASES[1]!.team];
+    // While serve was down: one team was marked uninstalled (its token still works), and another
+    // removed the app without its event ever arriving.
+    await withDatabase(target, (db) => db.update(teams).set({ uninstalledAt: new Date() }).where(eq(teams.id, resumed)));
+    slack.uninstall(removed);
+    serve = await startOAuthServe(slack, target.env);
+    await slack.waitFor(() => serve.logs().some((l) => l.msg === 'installs checked with Slack'), 20_000);
+    const logs = serve.logs();
+    expect(logs.find((l) => l.msg === 'installs checked with Slack')).toMatchObject({ installs: CASES.length, works: CASES.length - 1, refused: 1, unreadable: 0 });
+    expect(logs).toContainEqual(expect.objectContaining({ team: resumed, msg: 'team reinstalled: its jobs resume' }));
+    expect(logs).toContainEqual(expect.objectContaining({ team: removed, msg: expect.stringContaining('must install the app again') }));
+    expect(slack.violations).toEqual([]);
+    // An embedded database is serve's alone while it runs: read once it has stopped.
+    expect(await serve.stop()).toBe(0);
+    const [row] = await withDatabase(target, (db) => db.select({ uninstalledAt: teams.uninstalledAt }).from(teams).where(eq(teams.id, resumed)));
+    expect(row!.uninstalledAt).toBeNull();
+  }, 60_000);
 });

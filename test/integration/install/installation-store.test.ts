@@ -135,4 +135,35 @@ describe.each(dbTargets())('installations on $name', (target) => {
     await store.storeInstallation(bolts('T8', {}, { token: 'xoxb-T8-again' }));
     expect(await storeCache.tokenFor('T8')).toBe('xoxb-T8-again');
   });
+
+  it('a refused re-install of a team installed already leaves its install in place (no apps.uninstall)', async () => {
+    const { store, cache, uninstalled } = given();
+    await store.storeInstallation(bolts('T9'));
+    const refused = await store.storeInstallation(bolts('T9', {}, { token: 'xoxb-T9-rotating', refreshToken: 'xoxe-1-refresh', expiresAt: 1 })).catch((err: unknown) => err);
+    expect((refused as InstallRefused).reason).toBe('token_rotation');
+    expect(uninstalled).toEqual([]);
+    expect(await cache.tokenFor('T9')).toBe('xoxb-T9-secret');
+  });
+
+  it('stamps an install with the real time, not the app\'s clock (which FOLLOWUP_CLOCK_START may move)', async () => {
+    const { store } = given();
+    const before = Date.now();
+    await store.storeInstallation(bolts('T10'));
+    const [row] = rowsOf(await database.db.execute(sql`select installed_at from installations where team_id = 'T10'`));
+    const stamped = new Date(row!.installed_at as string).getTime();
+    expect(stamped).toBeGreaterThanOrEqual(before);
+    expect(stamped).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('answers "no install" for a team taken off FOLLOWUP_ALLOWED_TEAMS, so requests and jobs skip it', async () => {
+    const { store } = given();
+    await store.storeInstallation(bolts('T11'));
+    const cache = installationCache(database.db, keyring, { allowedTeams: ['T12'] });
+    expect(await cache.tokenFor('T11')).toBeNull();
+    expect(await cache.installation('T11')).toBeNull();
+    const narrowed = given({ cache });
+    await expect(narrowed.store.fetchInstallation({ teamId: 'T11', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow('no installation for team T11');
+    // Still on the list elsewhere: the install is read as before.
+    expect(await installationCache(database.db, keyring, { allowedTeams: ['T11'] }).tokenFor('T11')).toBe('xoxb-T11-secret');
+  });
 });
