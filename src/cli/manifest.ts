@@ -1,5 +1,5 @@
-// `followup-coach manifest`: the Slack app manifest for this host (with --oauth, for installs from
-// other workspaces), or for Socket Mode.
+// `followup-coach manifest`: the Slack app manifest for this host, or for Socket Mode; with --oauth,
+// for installs from other workspaces too.
 import { parseArgs } from 'node:util';
 import { buildManifest, loadManifest } from '../slack/manifest.js';
 import { UsageError } from './usage-error.js';
@@ -10,7 +10,8 @@ export async function manifestCommand(args: string[]): Promise<number> {
     options: { url: { type: 'string' }, socket: { type: 'boolean' }, oauth: { type: 'boolean' } },
     strict: true,
   });
-  if (values.url && values.socket) throw new UsageError('Choose one: --url <https://host> or --socket.');
+  // With --socket, --url only says where installers come back to (--oauth): Slack wants no request URLs then.
+  if (values.url && values.socket && !values.oauth) throw new UsageError('Choose one: --url <https://host> or --socket (the two go together only with --oauth).');
   if (values.oauth && !values.url) throw new UsageError('--oauth needs --url <https://host>: Slack sends each installer back to that host.');
   let manifest;
   try {

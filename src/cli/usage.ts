@@ -16,9 +16,10 @@ Commands:
   keys generate [--kid <id>]    print a new key entry for FOLLOWUP_ENCRYPTION_KEYS
   installs list                 the workspaces that installed the app, one JSON line each
                                 (team, enterprise, installer, when, scopes; never a token)
-  manifest [--url <https://host> [--oauth] | --socket]
+  manifest [--url <https://host> | --socket] [--oauth]
                                 print the Slack app manifest for your host, or for Socket Mode;
-                                --oauth adds what installs from other workspaces need
+                                --oauth adds what installs from other workspaces need, and needs
+                                --url: where installers come back to (with --socket too)
   demo [--keep] [--port <n>]    see it work: the app with a sample team and a stand-in for Slack,
                                 printing what each person would see; --keep leaves it running
   import <file.csv> --team <T> --owner <U> [--dry-run]

@@ -41,7 +41,7 @@ ${MANAGER_LINE[firstManager]}
 <ol>
 <li>For the weekly digest, invite the app to a channel with <code>/invite @followup-coach</code>, then point the digest at it with <code>/followup settings digest:#channel</code>.</li>
 <li>Reps add leads with <code>/followup add</code>; <code>/followup help</code> lists the rest.</li>
-<li>Each rep gets a morning message at 08:00 in their own time zone, from the next weekday on.</li>
+<li>Reps who use <code>/followup</code> get a morning message on weekdays when they have leads to follow up, at 08:00 in their time zone (or the time they set).</li>
 </ol>
 <p>You can close this page and go back to Slack.</p>`;
   return { status: 200, body: page('Follow-up Coach is installed', body) };

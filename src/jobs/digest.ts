@@ -9,11 +9,12 @@ import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
 import { teamById } from '../db/queries/team-by-id.js';
 import { repDisplayNames } from '../db/queries/team-reps.js';
 import { postDigest, uploadDigestChart } from '../outbound/digest-post.js';
-import { PERMANENT_SLACK_ERRORS, slackErrorCode, TEAM_GONE_ERRORS } from '../outbound/slack-errors.js';
+import { FORGET_INSTALL_ERRORS, PERMANENT_SLACK_ERRORS, slackErrorCode } from '../outbound/slack-errors.js';
 import type { SlackClient } from '../outbound/slack-client.js';
 import { digestChartSvg } from '../slack/ui/digest-chart.js';
 import { digestMessages } from '../slack/ui/digest-message.js';
 import { digestDue } from './digest-schedule.js';
+import { teamFailed } from './for-each-team.js';
 import { newClaimer, noInstallCounter, type JobOptions, type JobSummary } from './job-options.js';
 import { renderPng } from './render-chart.js';
 
@@ -50,64 +51,75 @@ export interface DigestSummary extends JobSummary {
  */
 export async function runDigest(opts: Omit<JobOptions, 'concurrency'>): Promise<DigestSummary> {
   const summary: DigestSummary = { job: 'digest', sent: 0, skipped: 0, failed: 0 };
-  const { db } = opts.database;
-  const claimer = opts.claimer ?? newClaimer();
-  const noInstall = noInstallCounter(summary, opts.logger);
-  for (const teamId of await activeTeamIds(db, opts.teamId)) {
+  const run: DigestRun = { opts, summary, claimer: opts.claimer ?? newClaimer(), noInstall: noInstallCounter(summary, opts.logger) };
+  for (const teamId of await activeTeamIds(opts.database.db, opts.teamId)) {
     if (opts.signal?.aborted) break;
-    const team = await teamById(db, teamId);
-    if (!team) continue;
-    const due = digestDue({ ...team, digestChannel: team.digestChannel ?? NO_CHANNEL }, opts.at);
-    if (!due) continue;
-    if (!team.digestChannel) {
-      // Due with nowhere to go: counted once a week through the ledger, not on every tick of the window.
-      const skip = await claimDelivery(db, { kind: 'digest', teamId, target: NO_CHANNEL, periodKey: due.periodKey }, claimer, opts.leaseMs);
-      if (skip) {
-        await finishDelivery(db, skip.id, { status: 'skipped', error: 'no digest channel' });
-        summary.skipped += 1;
-      }
-      summary.reason = 'no digest channel set (a manager sets one with `/followup settings digest:#channel`)';
-      continue;
-    }
-    // Without an installation nothing is claimed: the digest stays owed, for a re-install within its window.
-    const slack = await opts.clients.forTeam(teamId);
-    if (!slack) {
-      const settled = await settledTargets(db, 'digest', teamId, [due.periodKey], [team.digestChannel]);
-      if (settled.size === 0) noInstall(teamId);
-      continue;
-    }
-    const claim = await claimDelivery(db, { kind: 'digest', teamId, target: team.digestChannel, periodKey: due.periodKey }, claimer, opts.leaseMs);
-    if (!claim) continue;
-    const zone = safeZone(team.teamTz ?? 'UTC');
-    const clock = { now: opts.at, zone };
-    const summaries: RepStalledSummary[] = [];
-    await forEachRepLeads(db, teamId, (ownerId, leads) => void summaries.push(summarizeStalled(ownerId, leads, clock, NAMES_PER_CATEGORY, true)));
-    const metrics = await repMetrics(db, { teamId, from: due.from, to: due.to, now: opts.at });
-    const byOwner = new Map(metrics.map((m) => [m.ownerId, m]));
-    const owners = [...new Set([...summaries.map((s) => s.ownerId), ...byOwner.keys()])].sort();
-    const reps = owners.map((ownerId) => ({
-      summary: summaries.find((s) => s.ownerId === ownerId) ?? { ownerId, total: 0, byCategory: {} },
-      metrics: byOwner.get(ownerId),
-    }));
-    const weekLabel = `week of ${DateTime.fromJSDate(due.from, { zone }).toFormat('d LLL yyyy')}`;
-    const log = opts.logger.child({ job: 'digest', teamId, channel: team.digestChannel, period: due.periodKey });
-    try {
-      const messages = digestMessages({ weekLabel, reps });
-      const ts = await postDigest(slack.client, team.digestChannel, messages);
-      await finishDelivery(db, claim.id, { status: 'sent', slackTs: ts ?? '' });
-      summary.sent += 1;
-      await uploadChart(db, slack.client, team.digestChannel, ts, teamId, reps, weekLabel).catch((err: Error) =>
-        log.warn({ error: err.message }, 'digest chart not uploaded (the digest itself went out)'),
-      );
-      log.info({ messages: messages.length }, 'digest sent');
-    } catch (err) {
-      const code = slackErrorCode(err);
-      if (TEAM_GONE_ERRORS.has(code)) opts.clients.forget(teamId);
-      if (PERMANENT_SLACK_ERRORS.has(code)) await finishDelivery(db, claim.id, { status: 'failed', error: code });
-      else await releaseDelivery(db, claim.id, code);
-      log.warn({ error: code }, 'digest failed');
-      summary.failed += 1;
-    }
+    await digestTeam(run, teamId).catch((err: unknown) => teamFailed(opts, summary, teamId, err));
   }
   return summary;
+}
+
+interface DigestRun {
+  opts: Omit<JobOptions, 'concurrency'>;
+  summary: DigestSummary;
+  claimer: string;
+  noInstall: (teamId: string) => void;
+}
+
+/** One team's digest, when it is due. */
+async function digestTeam({ opts, summary, claimer, noInstall }: DigestRun, teamId: string): Promise<void> {
+  const { db } = opts.database;
+  const team = await teamById(db, teamId);
+  if (!team) return;
+  const due = digestDue({ ...team, digestChannel: team.digestChannel ?? NO_CHANNEL }, opts.at);
+  if (!due) return;
+  if (!team.digestChannel) {
+    // Due with nowhere to go: counted once a week through the ledger, not on every tick of the window.
+    const skip = await claimDelivery(db, { kind: 'digest', teamId, target: NO_CHANNEL, periodKey: due.periodKey }, claimer, opts.leaseMs);
+    if (skip) {
+      await finishDelivery(db, skip.id, { status: 'skipped', error: 'no digest channel' });
+      summary.skipped += 1;
+    }
+    summary.reason = 'no digest channel set (a manager sets one with `/followup settings digest:#channel`)';
+    return;
+  }
+  // Without an installation nothing is claimed: the digest stays owed, for a re-install within its window.
+  const slack = await opts.clients.forTeam(teamId);
+  if (!slack) {
+    const settled = await settledTargets(db, 'digest', teamId, [due.periodKey], [team.digestChannel]);
+    if (settled.size === 0) noInstall(teamId);
+    return;
+  }
+  const claim = await claimDelivery(db, { kind: 'digest', teamId, target: team.digestChannel, periodKey: due.periodKey }, claimer, opts.leaseMs);
+  if (!claim) return;
+  const zone = safeZone(team.teamTz ?? 'UTC');
+  const clock = { now: opts.at, zone };
+  const summaries: RepStalledSummary[] = [];
+  await forEachRepLeads(db, teamId, (ownerId, leads) => void summaries.push(summarizeStalled(ownerId, leads, clock, NAMES_PER_CATEGORY, true)));
+  const metrics = await repMetrics(db, { teamId, from: due.from, to: due.to, now: opts.at });
+  const byOwner = new Map(metrics.map((m) => [m.ownerId, m]));
+  const owners = [...new Set([...summaries.map((s) => s.ownerId), ...byOwner.keys()])].sort();
+  const reps = owners.map((ownerId) => ({
+    summary: summaries.find((s) => s.ownerId === ownerId) ?? { ownerId, total: 0, byCategory: {} },
+    metrics: byOwner.get(ownerId),
+  }));
+  const weekLabel = `week of ${DateTime.fromJSDate(due.from, { zone }).toFormat('d LLL yyyy')}`;
+  const log = opts.logger.child({ job: 'digest', teamId, channel: team.digestChannel, period: due.periodKey });
+  try {
+    const messages = digestMessages({ weekLabel, reps });
+    const ts = await postDigest(slack.client, team.digestChannel, messages);
+    await finishDelivery(db, claim.id, { status: 'sent', slackTs: ts ?? '' });
+    summary.sent += 1;
+    await uploadChart(db, slack.client, team.digestChannel, ts, teamId, reps, weekLabel).catch((err: Error) =>
+      log.warn({ error: err.message }, 'digest chart not uploaded (the digest itself went out)'),
+    );
+    log.info({ messages: messages.length }, 'digest sent');
+  } catch (err) {
+    const code = slackErrorCode(err);
+    if (FORGET_INSTALL_ERRORS.has(code)) opts.clients.forget(teamId);
+    if (PERMANENT_SLACK_ERRORS.has(code)) await finishDelivery(db, claim.id, { status: 'failed', error: code });
+    else await releaseDelivery(db, claim.id, code);
+    log.warn({ error: code }, 'digest failed');
+    summary.failed += 1;
+  }
 }

@@ -31,17 +31,25 @@ export interface JobOptions {
   leaseMs?: number;
 }
 
+// Teams already warned about for want of an installation, per log (one logger serves a process's
+// every tick): a team left uninstalled is warned about once, then noted at debug every minute.
+const warnedNoInstall = new WeakMap<Logger, Set<string>>();
+
 /**
  * Counts, in the summary's noInstall, each team passed over for want of an installation, once per
- * run, and says which in the log.
+ * run, and says which in the log (a warning the first time for the team, then at debug).
  */
 export function noInstallCounter(summary: JobSummary, logger: Logger): (teamId: string) => void {
   const counted = new Set<string>();
+  const warned = warnedNoInstall.get(logger) ?? new Set<string>();
+  warnedNoInstall.set(logger, warned);
   return (teamId) => {
     if (counted.has(teamId)) return;
     counted.add(teamId);
     summary.noInstall = (summary.noInstall ?? 0) + 1;
-    logger.warn({ job: summary.job, teamId }, 'no Slack installation for this team: its messages wait for one');
+    const level = warned.has(teamId) ? 'debug' : 'warn';
+    warned.add(teamId);
+    logger[level]({ job: summary.job, teamId }, 'no Slack installation for this team: its messages wait for one');
   };
 }
 

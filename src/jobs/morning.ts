@@ -4,7 +4,7 @@ import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '
 import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
 import { teamReps } from '../db/queries/team-reps.js';
 import { postDm } from '../outbound/post-dm.js';
-import { PERMANENT_SLACK_ERRORS, slackErrorCode, TEAM_GONE_ERRORS } from '../outbound/slack-errors.js';
+import { FORGET_INSTALL_ERRORS, PERMANENT_SLACK_ERRORS, slackErrorCode, TEAM_GONE_ERRORS } from '../outbound/slack-errors.js';
 import { morningMessage, type MorningMessage } from '../slack/ui/morning-message.js';
 import { anySignal } from './any-signal.js';
 import { forEachLimited } from './for-each-limited.js';
@@ -31,7 +31,7 @@ export async function runMorning(opts: JobOptions): Promise<JobSummary> {
   const summary: JobSummary = { job: 'morning', sent: 0, skipped: 0, failed: 0 };
   const claimer = opts.claimer ?? newClaimer();
   const noInstall = noInstallCounter(summary, opts.logger);
-  await forEachTeam(opts, async (teamId) => {
+  await forEachTeam(opts, summary, async (teamId) => {
     await refreshStaleZones(opts.database.db, () => opts.clients.forTeam(teamId), opts.logger, teamId, opts.at);
     const plans = await planMorning(opts.database.db, teamId, opts.at);
     const gone = new AbortController();
@@ -111,6 +111,7 @@ async function deliver(opts: JobOptions, team: TeamRun, plan: Plan, claimer: str
   } catch (err) {
     const code = slackErrorCode(err);
     if (TEAM_GONE_ERRORS.has(code)) team.gone();
+    else if (FORGET_INSTALL_ERRORS.has(code)) opts.clients.forget(teamId);
     if (PERMANENT_SLACK_ERRORS.has(code)) {
       await finishDelivery(db, claim.id, { status: 'failed', error: code });
       log.warn({ error: code }, 'morning DM failed');

@@ -50,7 +50,7 @@ export async function runSpeedToLead(opts: Omit<JobOptions, 'concurrency'>): Pro
   };
   const { db } = opts.database;
   const hourAgo = new Date(opts.at.getTime() - SPEED_TO_LEAD_MS);
-  await forEachTeam(opts, async (teamId) => {
+  await forEachTeam(opts, summary, async (teamId) => {
     const owed = await arrivalsOwedAlert(db, teamId, LEAD_DM_KIND.arrival, hourAgo, opts.at);
     for (const lead of owed) count(teamId, await alertOwner(deps, teamId, lead), 'arrivals');
 

@@ -3,7 +3,7 @@ import type { Database } from '../db/client.js';
 import { claimDelivery, finishDelivery, releaseDelivery } from '../db/ledger.js';
 import type { AlertMessage, ArrivalLead } from '../slack/ui/arrival-alert.js';
 import { postDm } from './post-dm.js';
-import { PERMANENT_SLACK_ERRORS, slackErrorCode, TEAM_GONE_ERRORS } from './slack-errors.js';
+import { FORGET_INSTALL_ERRORS, PERMANENT_SLACK_ERRORS, slackErrorCode } from './slack-errors.js';
 import type { TeamClients } from './team-clients.js';
 
 // Ledger kinds of the DMs about leads: each (lead, person) is told once.
@@ -53,8 +53,8 @@ export async function sendLeadDm(
     return 'sent';
   } catch (err) {
     const code = slackErrorCode(err);
-    // Slack refused the team's token: it is read afresh next time (a re-install brings a new one).
-    if (TEAM_GONE_ERRORS.has(code)) deps.clients.forget(teamId);
+    // Slack refused the team's token (or the account is inactive): it is read afresh next time (a re-install brings a new one).
+    if (FORGET_INSTALL_ERRORS.has(code)) deps.clients.forget(teamId);
     for (const c of claimed) {
       if (PERMANENT_SLACK_ERRORS.has(code)) await finishDelivery(db, c.deliveryId, { status: 'failed', error: code });
       else await releaseDelivery(db, c.deliveryId, code);

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { DomainError } from '../db/errors.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
-import { slackErrorCode, TEAM_GONE_ERRORS } from '../outbound/slack-errors.js';
+import { FORGET_INSTALL_ERRORS, slackErrorCode } from '../outbound/slack-errors.js';
 import { DATABASE_DOWN, refuse, UNEXPECTED } from './reply.js';
 import { surfaceOf, tell, type SurfaceArgs, type SurfaceKind, type TellOptions } from './surface.js';
 
@@ -94,7 +94,7 @@ export async function answerFailure(args: SurfaceArgs, logger: Logger, err: unkn
   const surface = surfaceOf(args.body);
   const failure = classifyFailure(err);
   logFailure(logger, surface, failure, err, scope);
-  if (failure.kind === 'unexpected' && TEAM_GONE_ERRORS.has(slackErrorCode(err))) args.context?.tokenRefused?.();
+  if (failure.kind === 'unexpected' && FORGET_INSTALL_ERRORS.has(slackErrorCode(err))) args.context?.tokenRefused?.();
   const opts: TellOptions = { ...(scope.acked ? { acked: true } : {}), ...(scope.replaceOriginal ? { replaceOriginal: true } : {}) };
   if (surface !== 'modal') return tell(args, logger, failureText(surface, failure, scope), opts);
   const answer = formFailure(failure, scope);

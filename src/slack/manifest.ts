@@ -27,13 +27,22 @@ function baseUrl(url: string): string {
 
 /**
  * The manifest for a real host (every request URL moved onto it), or for Socket Mode, where Slack
- * requires that no request URLs be given.
+ * requires that no request URLs be given. With `oauth`, installs from other workspaces: Slack sends
+ * the installer back to `url` — in Socket Mode too, whose install pages are served over HTTP.
  */
 export function buildManifest(base: SlackManifest, opts: { url?: string; socket?: boolean; oauth?: boolean }): SlackManifest {
   const manifest: SlackManifest = structuredClone(base);
   const commands: SlackManifest[] = manifest.features?.slash_commands ?? [];
   const events = manifest.settings?.event_subscriptions;
   const interactivity = manifest.settings?.interactivity;
+  const host = opts.url ? baseUrl(opts.url) : undefined;
+  if (opts.oauth && host) {
+    // Slack sends the installer back here. Tokens do not expire (rotation is refused at install)
+    // and org-wide installs are not supported yet.
+    manifest.oauth_config.redirect_urls = [host + OAUTH_REDIRECT_PATH];
+    manifest.settings.token_rotation_enabled = false;
+    manifest.settings.org_deploy_enabled = false;
+  }
   if (opts.socket) {
     manifest.settings.socket_mode_enabled = true;
     for (const c of commands) delete c.url;
@@ -44,8 +53,7 @@ export function buildManifest(base: SlackManifest, opts: { url?: string; socket?
     }
     return manifest;
   }
-  if (opts.url) {
-    const host = baseUrl(opts.url);
+  if (host) {
     // Whatever host the base manifest names (the placeholder or another), only the path is kept.
     const move = (u: string | undefined) => (u ? host + u.slice(new URL(u).origin.length) : u);
     for (const c of commands) c.url = move(c.url);
@@ -53,13 +61,6 @@ export function buildManifest(base: SlackManifest, opts: { url?: string; socket?
     if (interactivity) {
       interactivity.request_url = move(interactivity.request_url);
       interactivity.message_menu_options_url = move(interactivity.message_menu_options_url);
-    }
-    if (opts.oauth) {
-      // Installs from other workspaces: Slack sends the installer back here. Tokens do not expire
-      // (rotation is refused at install) and org-wide installs are not supported yet.
-      manifest.oauth_config.redirect_urls = [host + OAUTH_REDIRECT_PATH];
-      manifest.settings.token_rotation_enabled = false;
-      manifest.settings.org_deploy_enabled = false;
     }
   }
   return manifest;

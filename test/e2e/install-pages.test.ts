@@ -60,6 +60,8 @@ describe.each(dbTargets())('install pages on $name', (target) => {
     expect(text).toContain("You are the team's first manager");
     expect(text).toContain('/invite @followup-coach');
     expect(text).toContain('/followup settings digest:#channel');
+    // No promise of a message to every rep: only those who use the app, when they have something due.
+    expect(text).toContain('Reps who use /followup get a morning message on weekdays when they have leads to follow up, at 08:00 in their time zone (or the time they set).');
     // Slack issued the team its token: the install went through to the end.
     expect(slack.tokenOf('T0ACME')).not.toBeNull();
   });

@@ -25,10 +25,17 @@ const WED = new Date(OVERDUE_DMS_DUE_AT);
 const THU = new Date('2026-11-26T13:00:30Z');
 const FRI = new Date('2026-11-27T13:00:30Z');
 
-/** Tokens by team as the installations give them, noting each team forgotten. */
-function installations(tokens: Record<string, string | null>): TokenSource & { tokens: Record<string, string | null>; forgotten: string[] } {
+type Installed = string | null | Error;
+
+/** Tokens by team as the installations give them (an Error: the install cannot be read), noting each team forgotten. */
+function installations(tokens: Record<string, Installed>): TokenSource & { tokens: Record<string, Installed>; forgotten: string[] } {
   const forgotten: string[] = [];
-  return { tokens, forgotten, tokenFor: async (teamId) => tokens[teamId] ?? null, forget: (teamId) => void forgotten.push(teamId) };
+  const tokenFor = async (teamId: string) => {
+    const token = tokens[teamId] ?? null;
+    if (token instanceof Error) throw token;
+    return token;
+  };
+  return { tokens, forgotten, tokenFor, forget: (teamId) => void forgotten.push(teamId) };
 }
 
 /** The rep a Web API call is about: whose profile, whose DM. */
@@ -55,7 +62,7 @@ interface Harness {
 }
 
 /** The stand-in and a source of tokens, for the teams given; a database seeded with their reps. */
-function useTeams(database: Database, tokens: Record<string, string | null>, warnings: string[] = []): Harness {
+function useTeams(database: Database, tokens: Record<string, Installed>, warnings: string[] = []): Harness {
   return forTheSuite(
     'the teams',
     async () => {
@@ -138,7 +145,23 @@ describe.each(dbTargets())('jobs in a deployment several workspaces installed, o
       expect(Object.fromEntries(digests.map((c) => [c.args.channel, c.token]))).toEqual({ C0ALPHA: TOKENS.T0ALPHA, C0BRAVO: TOKENS.T0BRAVO });
       const tokenOfChannel = { C0ALPHA: TOKENS.T0ALPHA, C0BRAVO: TOKENS.T0BRAVO } as Record<string, string>;
       const uploads = callsSince(before).filter((c) => c.method === 'files.completeUploadExternal');
-      expect(uploads.every((c) => c.token === tokenOfChannel[String(c.args.channel_id)])).toBe(true);
+      expect(uploads.map((c) => [c.args.channel_id, c.token]).sort()).toEqual(Object.entries(tokenOfChannel).sort());
+    });
+
+    it("account_inactive on one rep's DM is that rep's failure: the team's install is read afresh, its other DMs go out", async () => {
+      const before = teams.slack.calls.length;
+      const forgotten = teams.tokens.forgotten.length;
+      teams.slack.failNext('chat.postMessage', 'account_inactive', { token: TOKENS.T0ALPHA });
+      // Monday 08:00 in New York.
+      const MON = new Date('2026-11-30T13:00:30Z');
+      expect(await runMorning(teams.options(MON))).toEqual({ job: 'morning', sent: 2, skipped: 0, failed: 1 });
+      expect(teams.tokens.forgotten.slice(forgotten)).toEqual(['T0ALPHA']);
+      expect(dmsWith(callsSince(before), TOKENS.T0ALPHA)).toEqual(['U0A1', 'U0A2']);
+      expect(dmsWith(callsSince(before), TOKENS.T0BRAVO)).toEqual(['U0B1']);
+      // Not owed again: a later run sends that rep nothing more.
+      const retry = teams.slack.calls.length;
+      expect(await runMorning(teams.options(new Date(MON.getTime() + 10 * 60_000)))).toEqual({ job: 'morning', sent: 0, skipped: 0, failed: 0 });
+      expect(dmsWith(callsSince(retry), TOKENS.T0ALPHA)).toEqual([]);
     });
   });
 
@@ -168,6 +191,40 @@ describe.each(dbTargets())('jobs in a deployment several workspaces installed, o
       const before = teams.slack.calls.length;
       expect(await runSpeedToLead(teams.options(new Date(arrived.getTime() + 5 * 60_000)))).toMatchObject({ sent: 0, failed: 0, noInstall: 1 });
       expect(teams.slack.calls.slice(before)).toEqual([]);
+      // Warned about once, not on every run.
+      expect(warnings.filter((line) => line.includes('"teamId":"T0NOINSTALL"') && line.includes('no Slack installation'))).toHaveLength(1);
+    });
+  });
+
+  describe('a team whose installation cannot be read', () => {
+    const database = useDatabase(target);
+    const warnings: string[] = [];
+    // Alpha comes first: what stops it must not stop Bravo.
+    const unreadable = new Error('a stored secret is encrypted with key "k9", which FOLLOWUP_ENCRYPTION_KEYS does not list (T0ALPHA)');
+    const teams = useTeams(database, { T0ALPHA: unreadable, T0BRAVO: TOKENS.T0BRAVO }, warnings);
+    const stopped = () => warnings.filter((line) => line.includes('"teamId":"T0ALPHA"') && line.includes('job stopped for this team') && line.includes('key \\"k9\\"'));
+
+    it("is counted failed and named in the log with the key; the other team's morning DM, digest and alert go out", async () => {
+      expect(await runMorning(teams.options(WED))).toEqual({ job: 'morning', sent: 1, skipped: 0, failed: 1 });
+      expect(dmsWith(teams.slack.calls, TOKENS.T0BRAVO)).toEqual(['U0B1']);
+      expect(stopped()).toHaveLength(1);
+
+      const set = new Date('2026-11-27T16:00:00Z');
+      await changeSettings(database.db, { teamId: 'T0ALPHA', userId: 'U0A1', team: { digestChannel: 'C0ALPHA' }, now: set });
+      await changeSettings(database.db, { teamId: 'T0BRAVO', userId: 'U0B1', team: { digestChannel: 'C0BRAVO' }, now: set });
+      let before = teams.slack.calls.length;
+      expect(await runDigest(teams.options(new Date('2026-11-30T09:00:30Z')))).toMatchObject({ sent: 1, failed: 1 });
+      const digests = teams.slack.calls.slice(before).filter((c) => c.method === 'chat.postMessage' && !c.args.thread_ts);
+      expect(digests.map((c) => [c.args.channel, c.token])).toEqual([['C0BRAVO', TOKENS.T0BRAVO]]);
+
+      const arrived = new Date('2026-11-30T15:00:00Z');
+      await givenLead(database.db, { team: 'T0ALPHA', owner: 'U0A1', createdBy: 'U0A2', name: 'Alpha inbound', at: arrived });
+      await givenLead(database.db, { team: 'T0BRAVO', owner: 'U0B1', createdBy: 'U0B9', name: 'Bravo inbound', at: arrived });
+      before = teams.slack.calls.length;
+      expect(await runSpeedToLead(teams.options(new Date(arrived.getTime() + 5 * 60_000)))).toMatchObject({ sent: 1, arrivals: 1, failed: 1 });
+      expect(dmsWith(teams.slack.calls.slice(before), TOKENS.T0BRAVO)).toEqual(['U0B1']);
+      expect(stopped()).toHaveLength(3);
+      expectOwnTokensOnly(teams.slack.calls);
     });
   });
 });

@@ -193,16 +193,16 @@ describe('answerFailure, per surface', () => {
 });
 
 describe('answerFailure, when Slack refuses the team\'s token', () => {
-  it('drops the team\'s cached install (OAuth mode) for invalid_auth or token_revoked, and for nothing else', async () => {
+  it('drops the team\'s cached install (OAuth mode) for invalid_auth, token_revoked or account_inactive, and for nothing else', async () => {
     const { logger } = capture();
     const slackError = (error: string) => Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
     const dropped: string[] = [];
-    for (const [label, err] of [['invalid_auth', slackError('invalid_auth')], ['token_revoked', slackError('token_revoked')], ['channel_not_found', slackError('channel_not_found')], ['refusal', notYours()], ['outage', outage()]] as const) {
+    for (const [label, err] of [['invalid_auth', slackError('invalid_auth')], ['token_revoked', slackError('token_revoked')], ['account_inactive', slackError('account_inactive')], ['channel_not_found', slackError('channel_not_found')], ['refusal', notYours()], ['outage', outage()]] as const) {
       const s = surface(bodies.command);
       await answerFailure({ ...s.args, context: { tokenRefused: () => void dropped.push(label) } }, logger, err);
       // The rep is answered as for any failure of ours.
       expect(s.sent.acks).toHaveLength(1);
     }
-    expect(dropped).toEqual(['invalid_auth', 'token_revoked']);
+    expect(dropped).toEqual(['invalid_auth', 'token_revoked', 'account_inactive']);
   });
 });

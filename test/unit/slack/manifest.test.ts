@@ -24,6 +24,7 @@ describe.skipIf(!available)('manifest.json against Slack\'s published schema', (
     ['for a real host', { url: 'https://coach.acme.io' }],
     ['for Socket Mode', { socket: true }],
     ['for installs from other workspaces', { url: 'https://coach.acme.io', oauth: true }],
+    ['for Socket Mode with installs from other workspaces', { socket: true, url: 'https://coach.acme.io', oauth: true }],
   ])('is valid %s', async (_label, opts) => {
     const validate = validator();
     const manifest = buildManifest(await loadManifest(), opts);
@@ -78,6 +79,14 @@ describe('manifest forms', () => {
     expect(buildManifest(await loadManifest(), { url: 'https://coach.acme.io' }).oauth_config.redirect_urls).toBeUndefined();
   });
 
+  it('in Socket Mode with installs from other workspaces: no request URLs, only the redirect URL on the host', async () => {
+    const m = buildManifest(await loadManifest(), { socket: true, url: 'https://coach.acme.io', oauth: true });
+    expect(m.settings.socket_mode_enabled).toBe(true);
+    expect(m.oauth_config.redirect_urls).toEqual(['https://coach.acme.io/slack/oauth_redirect']);
+    expect(m.settings.token_rotation_enabled).toBe(false);
+    expect(JSON.stringify(m).match(/https?:\/\/[^"]*/g)).toEqual(['https://coach.acme.io/slack/oauth_redirect']);
+  });
+
   it('refuses a URL that is not https', async () => {
     const base = await loadManifest();
     expect(() => buildManifest(base, { url: 'http://insecure.example' })).toThrow(/https/);
@@ -93,5 +102,17 @@ describe('followup-coach manifest', () => {
     const refused = await runCli(['manifest', '--oauth'], {});
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim()).toBe('--oauth needs --url <https://host>: Slack sends each installer back to that host.');
+  });
+
+  it('--socket --oauth --url: Socket Mode with the redirect URL; --socket with --url alone is refused, saying why', async () => {
+    const printed = await runCli(['manifest', '--socket', '--oauth', '--url', 'https://coach.acme.io'], {});
+    expect(printed.code).toBe(0);
+    const m = JSON.parse(printed.stdout);
+    expect(m.settings.socket_mode_enabled).toBe(true);
+    expect(m.oauth_config.redirect_urls).toEqual(['https://coach.acme.io/slack/oauth_redirect']);
+    const refused = await runCli(['manifest', '--socket', '--url', 'https://coach.acme.io'], {});
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe('Choose one: --url <https://host> or --socket (the two go together only with --oauth).');
+    expect((await runCli(['manifest', '--socket', '--oauth'], {})).stderr.trim()).toMatch(/^--oauth needs --url/);
   });
 });
