@@ -8,7 +8,8 @@ import { createLogger } from '../logger.js';
 import { InFlight } from '../observability/in-flight.js';
 import { createMetrics } from '../observability/metrics.js';
 import { startSlackApp } from '../slack/app.js';
-import { commandInstallations, commandTeamClients } from './team-clients.js';
+import { installationCacheFor } from '../install/installation-cache.js';
+import { commandTeamClients } from './team-clients.js';
 import { sealSecretsAtStart } from './secrets-at-start.js';
 import { openMigrated } from './with-database.js';
 
@@ -26,7 +27,7 @@ export async function serveCommand(): Promise<number> {
   const claimer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   // One set of team clients for the scheduler and the arrival alerts: a team's sends share its pace.
   // In OAuth mode they share the installs' cache with the app, so an uninstall drops the token for both.
-  const installations = commandInstallations(config, database);
+  const installations = installationCacheFor(config, database.db);
   const clients = commandTeamClients(config, logger, database, metrics, installations);
   const running = await startSlackApp({ config, logger, database, now, clients, installations, metrics, inFlight, claimer }).catch(async (err) => {
     await database.close();

@@ -2,6 +2,7 @@
 // most 30 s per team (docs/architecture.md#installations). Dropped at once on a re-install, an
 // uninstall, or when Slack refuses the token; another replica's copy expires within the 30 s. A team
 // taken off FOLLOWUP_ALLOWED_TEAMS is answered as not installed (its row stays until it uninstalls).
+import { isOAuthMode, type Config } from '../config.js';
 import type { Queryable } from '../db/client.js';
 import type { InstallationRecord } from '../db/ops/installations.js';
 import { findInstallation } from '../db/queries/installations.js';
@@ -46,4 +47,9 @@ export function installationCache(db: Queryable, keyring: Keyring, opts: Install
     tokenFor: async (teamId) => (await installation(teamId))?.botToken ?? null,
     forget: (teamId) => void entries.delete(teamId),
   };
+}
+
+/** OAuth mode: the installed workspaces' tokens, read from the database (kept 30 s); single-workspace mode: none. */
+export function installationCacheFor(config: Config, db: Queryable): InstallationCache | undefined {
+  return isOAuthMode(config) ? installationCache(db, config.FOLLOWUP_ENCRYPTION_KEYS!, { allowedTeams: config.FOLLOWUP_ALLOWED_TEAMS }) : undefined;
 }

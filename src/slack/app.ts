@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { isOAuthMode, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { boltLogger } from '../logger.js';
 import { sendArrivalAlert, type AlertDeps } from '../outbound/arrival-alert.js';
 import { countRateLimits } from '../outbound/slack-client.js';
-import { envTeamClients, installedTeamClients, type TeamClients } from '../outbound/team-clients.js';
-import { installationCache, type InstallationCache } from '../install/installation-cache.js';
+import { teamClientsFor, type TeamClients } from '../outbound/team-clients.js';
+import { installationCacheFor, type InstallationCache } from '../install/installation-cache.js';
 import { markReinstalled } from '../db/ops/install-state.js';
 import { checkInstalls } from '../install/check-installs.js';
 import { checkToken } from '../outbound/token-check.js';
@@ -83,10 +83,10 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   registerDatabaseGauges(metrics, { ledgerBacklog: () => ledgerBacklog(database), connections: () => databaseConnections(database), poolMax: database.poolMax });
   const boltLog = boltLogger(logger);
   // OAuth mode: every workspace's token comes from its install (docs/architecture.md#installations).
-  const installations = opts.installations ?? (isOAuthMode(config) ? installationCache(database.db, config.FOLLOWUP_ENCRYPTION_KEYS!, { allowedTeams: config.FOLLOWUP_ALLOWED_TEAMS }) : undefined);
+  const installations = opts.installations ?? installationCacheFor(config, database.db);
   services.installations = installations;
   if (installations) services.tokenStatus = (token) => checkToken(config, logger, token);
-  const clients = opts.clients ?? (installations ? installedTeamClients(config, logger, installations, metrics) : envTeamClients(config, logger, metrics));
+  const clients = opts.clients ?? teamClientsFor(config, logger, installations, metrics);
   const installer = installations ? await installerOptionsFor(config, logger, database, installations, now) : undefined;
   const alerts: AlertDeps = {
     database,
