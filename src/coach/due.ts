@@ -3,7 +3,7 @@ import { isActive } from './warnings.js';
 import type { Clock, CoachLead } from './types.js';
 
 /** Why a lead is in today's queue. */
-export type DueKind = 'first-contact' | 'step' | 'check-in' | 'revived';
+export type DueKind = 'first-contact' | 'planned-first-contact' | 'step' | 'check-in' | 'revived';
 
 /** The lifecycle of a lead (docs/rules.md#lifecycle): which leads are due today, and for what. Null: not in the queue. */
 export function dueKind(lead: CoachLead, clock: Clock): DueKind | null {
@@ -18,7 +18,13 @@ export function dueKind(lead: CoachLead, clock: Clock): DueKind | null {
     if (lead.revivedAt && (lead.lastTouchAt === null || lead.lastTouchAt < lead.revivedAt)) return 'revived';
     return null;
   }
-  // R2: never touched — due now for the first contact, next step or not.
-  if (lead.touchCount === 0) return 'first-contact';
+  if (lead.touchCount === 0) {
+    // R2: an imported lead's first contact is due on the day the first-touch plan gave it (and stays
+    // due after), or on the day of the step the import brought; only with neither is it due now.
+    if (step?.origin === 'plan') return stepDue ? 'planned-first-contact' : null;
+    if (lead.imported && step) return stepDue ? 'step' : null;
+    // R2: any other never-touched lead is due now for its first contact, next step or not.
+    return 'first-contact';
+  }
   return stepDue ? 'step' : null;
 }

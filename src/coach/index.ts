@@ -1,11 +1,16 @@
 // The coaching rules R1–R15 (docs/rules.md) as pure functions: no Slack, no database, the clock passed in.
 export * from './types.js';
+export * from './aftercare.js';
 export * from './cadence.js';
+export * from './confirmation-email.js';
 export * from './due.js';
+export * from './first-touch-plan.js';
 export * from './labels.js';
 export * from './likelihood.js';
 export * from './local-day.js';
 export * from './priority.js';
 export * from './queue.js';
+export * from './reasons.js';
 export * from './stalled.js';
 export * from './warnings.js';
+export * from './working-time.js';

@@ -43,6 +43,10 @@ export function localDaysBetween(a: Date, b: Date, zone: string): number {
   return Math.round((startOfLocalDay(b, zone).getTime() - startOfLocalDay(a, zone).getTime()) / 86_400_000);
 }
 
-/** A step is due on its day and overdue after it (its day ended before today began), in the viewer's zone. */
-export const isOverdue = (dueAt: Date, now: Date, zone: string): boolean => dueAt < startOfLocalDay(now, zone);
+/**
+ * docs/rules.md#r5: an all-day step is due on its day and overdue after it (its day ended before today
+ * began, in the viewer's zone); a step with a time of day is overdue from that time.
+ */
+export const isOverdue = (step: { dueAt: Date; allDay: boolean }, now: Date, zone: string): boolean =>
+  step.allDay ? step.dueAt < startOfLocalDay(now, zone) : step.dueAt < now;
 export const isDueByToday = (dueAt: Date, now: Date, zone: string): boolean => dueAt <= endOfLocalDay(now, zone);

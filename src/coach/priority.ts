@@ -13,9 +13,9 @@ const TIER_STEP = Math.log(3);
  * R1 + R10: tier first, then expected value (value × likelihood). Leads without a value are
  * valued at the median of the others', so a missing figure neither wins nor loses by itself.
  */
-export function priorityScore(lead: CoachLead, defaultValue: number): number {
+export function priorityScore(lead: CoachLead, defaultValue: number, odds = likelihood(lead)): number {
   const value = Math.max(lead.value ?? defaultValue, 1);
-  return TIER_RANK[lead.tier] * TIER_STEP + Math.log(value * likelihood(lead));
+  return TIER_RANK[lead.tier] * TIER_STEP + Math.log(value * odds);
 }
 
 export function medianValue(leads: readonly CoachLead[]): number {

@@ -1,28 +1,40 @@
 import { dueKind, type DueKind } from './due.js';
-import { formatMoney, plural, tierLabel } from './labels.js';
-import { isOverdue, localDaysBetween } from './local-day.js';
+import { formatMoney, tierLabel } from './labels.js';
+import { likelihoodWithoutSignals } from './likelihood.js';
+import { isDueByToday, isOverdue, localDaysBetween } from './local-day.js';
 import { medianValue, priorityScore } from './priority.js';
+import { candidateReasons, pickReasons, SIGNAL_REASON, type Reason, type ReasonKind } from './reasons.js';
 import type { Clock, CoachLead } from './types.js';
-import {
-  confirmByEmail,
-  needsNextStep,
-  noProgress,
-  promiseOverdue,
-  speedToLeadMissed,
-  stoppedEarlyWarning,
-  touchedTooRecently,
-  type Warning,
-} from './warnings.js';
+import { needsNextStep, offersChangeApproach, promiseDueToday, promiseOverdue } from './warnings.js';
 
 export interface QueueItem {
   lead: CoachLead;
   due: DueKind;
-  /** 0: new arrival awaiting first contact (R2); 1: promise overdue (R5); 2: the rest. */
-  band: 0 | 1 | 2;
+  /** 0: inbound arrival awaiting first contact (R2); 1: promise overdue (R5); 2: promise due today (R5); 3: the rest. */
+  band: number;
   score: number;
-  warnings: Warning[];
-  /** Plain words, in order: "Referral · $12,000 · promised call overdue 1 day · touch 2 of 5+". */
+  /** The tier label and value, if any: "Referral · $12,000". */
+  prefix: string;
+  /** At most three, most severe first, never two that contradict; plain words. */
   reasons: string[];
+  /** What each reason is, parallel to `reasons`. */
+  reasonKinds: ReasonKind[];
+  /** R7: "touch 6 — most sales close between the 5th and 12th contact"; non-customers, touches 5–12 only. */
+  touchNote: string | null;
+  /** The first 80 characters of the last touch's outcome. */
+  lastOutcome: string | null;
+  /** R4: "they: send the budget" while the prospect's side of the open step is pending. */
+  commitment: string | null;
+  /** R5: the open step is promised and due today (or already overdue). */
+  promisedToday: boolean;
+  /** Never touched: its first contact is due. */
+  isNew: boolean;
+  offers: {
+    /** R4: the open step has a pending prospect commitment: "They did their part" / "They didn't". */
+    theirSide: boolean;
+    /** R9: 4+ touches with no reply: "Change approach" / "Close it lost". */
+    changeApproach: boolean;
+  };
 }
 
 export interface Queue {
@@ -31,49 +43,76 @@ export interface Queue {
   noNextStep: CoachLead[];
 }
 
-// R7: most sales are made on the 5th–12th contact.
-export const touchNote = (lead: CoachLead): string => `touch ${lead.touchCount + 1} of 5+`;
+// R7: 80% of sales are made on the 5th–12th contact. Said of the touch that comes next.
+export const FIRST_NOTED_TOUCH = 5;
+export const LAST_NOTED_TOUCH = 12;
+export function touchNote(lead: CoachLead): string | null {
+  if (lead.status === 'won' || lead.tier === 'customer') return null;
+  const next = lead.touchCount + 1;
+  if (next < FIRST_NOTED_TOUCH || next > LAST_NOTED_TOUCH) return null;
+  return `touch ${next} — most sales close between the 5th and 12th contact`;
+}
+
+export const OUTCOME_CHARS = 80;
+export const shortOutcome = (text: string | null): string | null => {
+  const t = text?.trim().replace(/\s+/g, ' ');
+  if (!t) return null;
+  return t.length <= OUTCOME_CHARS ? t : `${t.slice(0, OUTCOME_CHARS - 1).trimEnd()}…`;
+};
+
+const pendingCommitment = (lead: CoachLead): string | null => {
+  const step = lead.openStep;
+  if (!step?.theirCommitment || step.theirStatus === 'kept' || step.theirStatus === 'missed') return null;
+  return step.theirCommitment;
+};
 
 // Lateness adds at most half a tier step: it reorders leads of a tier, never overturns R1.
 const LATENESS_WEIGHT = 0.5 / 7;
 const LATENESS_CAP_DAYS = 7;
 
-function dueText(lead: CoachLead, due: DueKind, clock: Clock): string {
+function lateness(lead: CoachLead, clock: Clock): number {
   const step = lead.openStep;
-  if (due === 'first-contact') return 'first contact due now';
-  if (due === 'revived') return 'revived by a trigger event';
-  if (!step) return 'due today';
-  const what = due === 'check-in' ? `check-in: ${step.action}` : step.action;
-  if (!isOverdue(step.dueAt, clock.now, clock.zone)) return `${what} due today`;
-  return `${step.promised ? 'promised ' : ''}${what} overdue ${plural(localDaysBetween(step.dueAt, clock.now, clock.zone), 'day')}`;
+  const lateDays = step && isOverdue(step, clock.now, clock.zone) ? localDaysBetween(step.dueAt, clock.now, clock.zone) : 0;
+  return Math.min(lateDays, LATENESS_CAP_DAYS) * LATENESS_WEIGHT;
 }
 
-export function queueItem(lead: CoachLead, due: DueKind, defaultValue: number, clock: Clock): QueueItem {
-  const promise = promiseOverdue(lead, clock);
-  const warnings = [
-    promise,
-    speedToLeadMissed(lead, clock),
-    stoppedEarlyWarning(lead, clock),
-    noProgress(lead),
-    due === 'first-contact' ? null : touchedTooRecently(lead, clock),
-    confirmByEmail(lead, clock),
-  ].filter((w): w is Warning => w !== null);
-  const band = due === 'first-contact' && !lead.imported ? 0 : promise ? 1 : 2;
-  const step = lead.openStep;
-  const lateDays = step && isOverdue(step.dueAt, clock.now, clock.zone) ? localDaysBetween(step.dueAt, clock.now, clock.zone) : 0;
-  const score = priorityScore(lead, defaultValue) + Math.min(lateDays, LATENESS_CAP_DAYS) * LATENESS_WEIGHT;
+interface Ranked extends QueueItem {
+  /** The score had no signal been tagged (R10), to tell whether signals moved the item. */
+  neutralScore: number;
+  candidates: Reason[];
+}
 
-  const reasons = [tierLabel(lead.tier)];
-  if (lead.value !== null) reasons.push(formatMoney(lead.value));
-  reasons.push(dueText(lead, due, clock));
-  // The promise is already said by dueText; the other warnings add to it.
-  reasons.push(...warnings.filter((w) => w !== promise).map((w) => w.text));
-  reasons.push(touchNote(lead));
-  return { lead, due, band, score, warnings, reasons };
+function rankedItem(lead: CoachLead, due: DueKind, defaultValue: number, clock: Clock): Ranked {
+  const late = lateness(lead, clock);
+  const score = priorityScore(lead, defaultValue) + late;
+  const neutralScore = priorityScore(lead, defaultValue, likelihoodWithoutSignals(lead)) + late;
+  const overdue = promiseOverdue(lead, clock) !== null;
+  const today = promiseDueToday(lead, clock) !== null;
+  const band = due === 'first-contact' && lead.inbound && !lead.imported ? 0 : overdue ? 1 : today ? 2 : 3;
+  const prefix = [tierLabel(lead.tier), ...(lead.value !== null ? [formatMoney(lead.value)] : [])].join(' · ');
+  const commitment = pendingCommitment(lead);
+  const step = lead.openStep;
+  return {
+    lead,
+    due,
+    band,
+    score,
+    neutralScore,
+    candidates: candidateReasons(lead, due, clock),
+    prefix,
+    reasons: [],
+    reasonKinds: [],
+    touchNote: touchNote(lead),
+    lastOutcome: shortOutcome(lead.lastOutcome),
+    commitment: commitment ? `they: ${commitment}` : null,
+    promisedToday: !!step?.promised && isDueByToday(step.dueAt, clock.now, clock.zone),
+    isNew: lead.touchCount === 0,
+    offers: { theirSide: commitment !== null, changeApproach: offersChangeApproach(lead) },
+  };
 }
 
 /** Deterministic: band, then (new arrivals) oldest first, then score, then a stable key. */
-export function compareItems(a: QueueItem, b: QueueItem): number {
+export function compareItems(a: Pick<QueueItem, 'band' | 'lead' | 'score'>, b: Pick<QueueItem, 'band' | 'lead' | 'score'>): number {
   if (a.band !== b.band) return a.band - b.band;
   if (a.band === 0 && a.lead.createdAt.getTime() !== b.lead.createdAt.getTime()) {
     return a.lead.createdAt.getTime() - b.lead.createdAt.getTime();
@@ -82,15 +121,33 @@ export function compareItems(a: QueueItem, b: QueueItem): number {
   return a.lead.id < b.lead.id ? -1 : a.lead.id > b.lead.id ? 1 : 0;
 }
 
+/** R10: did signals move this item? Its place with the signal-free score would differ from its place now. */
+function signalMove(items: readonly Ranked[], i: number): 'signals-up' | 'signals-down' | null {
+  const item = items[i]!;
+  if (item.neutralScore === item.score) return null;
+  const probe = { ...item, score: item.neutralScore };
+  const prev = items[i - 1];
+  const next = items[i + 1];
+  const moved = (prev !== undefined && compareItems(probe, prev) < 0) || (next !== undefined && compareItems(probe, next) > 0);
+  if (!moved) return null;
+  return item.score > item.neutralScore ? 'signals-up' : 'signals-down';
+}
+
 /** A rep's day: the due leads ranked with their reasons (R1, R2, R5, lateness), and the R3 warnings. */
 export function buildQueue(leads: readonly CoachLead[], clock: Clock): Queue {
   const defaultValue = medianValue(leads);
-  const items: QueueItem[] = [];
+  const ranked: Ranked[] = [];
   for (const lead of leads) {
     const due = dueKind(lead, clock);
-    if (due) items.push(queueItem(lead, due, defaultValue, clock));
+    if (due) ranked.push(rankedItem(lead, due, defaultValue, clock));
   }
-  items.sort(compareItems);
+  ranked.sort(compareItems);
+  const items = ranked.map((r, i): QueueItem => {
+    const move = signalMove(ranked, i);
+    const picked = pickReasons(move ? [...r.candidates, { kind: move, text: SIGNAL_REASON[move] }] : r.candidates);
+    const { neutralScore: _n, candidates: _c, ...item } = r;
+    return { ...item, reasons: picked.map((p) => p.text), reasonKinds: picked.map((p) => p.kind) };
+  });
   const noNextStep = leads
     .filter((l) => needsNextStep(l, clock))
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

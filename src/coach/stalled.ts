@@ -1,7 +1,16 @@
-import { duration, plural } from './labels.js';
-import { inZone, isOverdue, localDaysBetween } from './local-day.js';
+import { duration } from './labels.js';
+import { inZone, isOverdue } from './local-day.js';
 import type { Clock, CoachLead } from './types.js';
-import { isSnoozed, needsNextStep, NO_TOUCH_STALL_MS, noTouchFor, promiseOverdue, speedToLeadMissed, stoppedEarly } from './warnings.js';
+import {
+  isSnoozed,
+  needsNextStep,
+  NO_TOUCH_STALL_MS,
+  noTouchFor,
+  overdueFor,
+  promiseOverdue,
+  speedToLeadMissed,
+  stoppedEarly,
+} from './warnings.js';
 
 // R15: what a manager inspects. One lead can be in several categories.
 export const STALLED_CATEGORIES = [
@@ -32,7 +41,7 @@ export function stalledCategories(lead: CoachLead, clock: Clock): StalledCategor
   const out: StalledCategory[] = [];
   if (needsNextStep(lead, clock)) out.push('no-next-step');
   const step = lead.openStep;
-  if (step && isOverdue(step.dueAt, clock.now, clock.zone)) out.push(promiseOverdue(lead, clock) ? 'missed-promise' : 'overdue');
+  if (step && isOverdue(step, clock.now, clock.zone)) out.push(promiseOverdue(lead, clock) ? 'missed-promise' : 'overdue');
   if (lead.status === 'open') {
     if (noTouchFor(lead, clock.now, NO_TOUCH_STALL_MS)) out.push('no-touch-14d');
     if (stoppedEarly(lead, clock)) out.push('stopped-early');
@@ -102,7 +111,7 @@ export function stalledFor(lead: CoachLead, category: StalledCategory, clock: Cl
   switch (category) {
     case 'overdue':
     case 'missed-promise':
-      return lead.openStep ? `overdue ${plural(localDaysBetween(lead.openStep.dueAt, clock.now, clock.zone), 'day')}` : '';
+      return lead.openStep ? `overdue ${overdueFor(lead.openStep, clock)}` : '';
     case 'speed-to-lead':
       return `untouched ${since(lead.createdAt)}`;
     case 'parked':

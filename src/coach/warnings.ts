@@ -1,6 +1,6 @@
 import { duration, plural } from './labels.js';
-import { isOverdue, localDaysBetween } from './local-day.js';
-import type { Clock, CoachLead } from './types.js';
+import { inZone, isDueByToday, isOverdue, localDaysBetween } from './local-day.js';
+import type { Clock, CoachLead, CoachStep } from './types.js';
 
 export type Rule = 'R2' | 'R3' | 'R5' | 'R7' | 'R8' | 'R9' | 'R14';
 export interface Warning {
@@ -16,8 +16,8 @@ export const SPEED_TO_LEAD_MS = HOUR;
 export const NO_TOUCH_STALL_MS = 14 * DAY;
 // R8: no more than one proactive touch per lead within 2 days.
 export const PESTER_WINDOW_MS = 2 * DAY;
-// R9: 4+ touches with no progress.
-export const NO_PROGRESS_TOUCHES = 4;
+// R9: 4+ touches with no engagement at all: offer the choice (change approach or close it).
+export const NO_REPLY_TOUCHES = 4;
 // R14: the reminder to confirm a call by email stays this long.
 const CONFIRM_WINDOW_MS = 3 * DAY;
 
@@ -26,9 +26,20 @@ export const isSnoozed = (lead: CoachLead, now: Date): boolean => lead.snoozedUn
 /** Leads the coach speaks about at all: not lost, not snoozed. */
 export const isActive = (lead: CoachLead, now: Date): boolean => lead.status !== 'lost' && !isSnoozed(lead, now);
 
-// R2: a new arrival untouched after 1 hour. Imported leads and cold prospects are not new arrivals.
+/** "14:00" when the step has a time of day, in the viewer's zone; '' for an all-day step. */
+export const stepTime = (step: Pick<CoachStep, 'dueAt' | 'allDay'>, zone: string): string =>
+  step.allDay ? '' : inZone(step.dueAt, zone).toFormat('HH:mm');
+
+/** How long a step has been overdue: hours for a timed step ("3 hours"), calendar days for an all-day one. */
+export function overdueFor(step: Pick<CoachStep, 'dueAt' | 'allDay'>, { now, zone }: Clock): string {
+  if (!step.allDay) return duration(now.getTime() - step.dueAt.getTime());
+  return plural(Math.max(localDaysBetween(step.dueAt, now, zone), 1), 'day');
+}
+
+// R2: a new inbound arrival untouched after 1 hour. Hand-added leads (unless added as inbound),
+// imported leads and cold prospects are not new arrivals.
 export function speedToLeadMissed(lead: CoachLead, { now }: Clock): Warning | null {
-  if (lead.status !== 'open' || lead.touchCount > 0 || lead.imported || lead.tier === 'cold') return null;
+  if (!lead.inbound || lead.status !== 'open' || lead.touchCount > 0 || lead.imported || lead.tier === 'cold') return null;
   const age = now.getTime() - lead.createdAt.getTime();
   if (age <= SPEED_TO_LEAD_MS) return null;
   return { rule: 'R2', text: `no first contact ${duration(age)} after it came in` };
@@ -39,12 +50,19 @@ export function needsNextStep(lead: CoachLead, { now }: Clock): boolean {
   return lead.status === 'open' && lead.touchCount > 0 && lead.openStep === null && lead.tier !== 'cold' && !isSnoozed(lead, now);
 }
 
-// R5: a promised step gone overdue is the most severe warning.
-export function promiseOverdue(lead: CoachLead, { now, zone }: Clock): Warning | null {
+// R5: a promised step gone overdue is the most severe warning; a timed one is overdue from its time.
+export function promiseOverdue(lead: CoachLead, clock: Clock): Warning | null {
   const step = lead.openStep;
-  if (!step?.promised || !isOverdue(step.dueAt, now, zone)) return null;
-  const days = localDaysBetween(step.dueAt, now, zone);
-  return { rule: 'R5', text: `promised ${step.action} overdue ${plural(days, 'day')}` };
+  if (!step?.promised || !isOverdue(step, clock.now, clock.zone)) return null;
+  return { rule: 'R5', text: `promised ${step.action} overdue ${overdueFor(step, clock)}` };
+}
+
+// R5: a promised step due today and not yet overdue: "call promised for today at 14:00".
+export function promiseDueToday(lead: CoachLead, clock: Clock): Warning | null {
+  const step = lead.openStep;
+  if (!step?.promised || isOverdue(step, clock.now, clock.zone) || !isDueByToday(step.dueAt, clock.now, clock.zone)) return null;
+  const time = stepTime(step, clock.zone);
+  return { rule: 'R5', text: `${step.action} promised for today${time ? ` at ${time}` : ''}` };
 }
 
 // R7: stopped at 1–2 touches — no open next step, or no touch in 14 days.
@@ -62,18 +80,21 @@ export function stoppedEarlyWarning(lead: CoachLead, clock: Clock): Warning | nu
   return { rule: 'R7', text: `stopped at ${plural(lead.touchCount, 'touch', 'touches')}: most sales take 5–12` };
 }
 
-// R9: every touch should move the sale forward.
-export function noProgress(lead: CoachLead): Warning | null {
-  if (lead.status !== 'open' || lead.touchesSinceProgress < NO_PROGRESS_TOUCHES) return null;
-  return {
-    rule: 'R9',
-    text: `${lead.touchesSinceProgress} touches without progress: close it or change approach`,
-  };
+// R9 with R7: a lead that showed engagement is never told to give up; only 4+ touches with no reply
+// at all since the last engagement offer the choice — another way, or close it.
+export const offersChangeApproach = (lead: CoachLead): boolean =>
+  lead.status === 'open' && lead.touchesSinceEngagement >= NO_REPLY_TOUCHES;
+
+export function changeApproach(lead: CoachLead): Warning | null {
+  if (!offersChangeApproach(lead)) return null;
+  return { rule: 'R9', text: `${lead.touchesSinceEngagement} touches with no reply — try another way or close it` };
 }
 
-// R8: don't pester — unless the prospect asked for this step (they committed to their side).
+// R8: don't pester — said only on steps the coach proposed (a rep's own date is the rep's call), and not
+// when the prospect asked for this step (they committed to their side).
 export function touchedTooRecently(lead: CoachLead, { now }: Clock): Warning | null {
-  if (lead.lastTouchAt === null || lead.openStep?.theirCommitment) return null;
+  const step = lead.openStep;
+  if (lead.lastTouchAt === null || step?.origin !== 'coach' || step.theirCommitment) return null;
   const since = now.getTime() - lead.lastTouchAt.getTime();
   if (since >= PESTER_WINDOW_MS) return null;
   return { rule: 'R8', text: `touched ${duration(since)} ago: give them room` };

@@ -19,6 +19,9 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 /** How a rep reached the prospect. Shown to users as typed. */
 export const TOUCH_CHANNELS = ['call', 'email', 'meeting', 'visit', 'message', 'note'] as const;
 export type TouchChannel = (typeof TOUCH_CHANNELS)[number];
+/** R9: who reached out — the rep (outbound, the default) or the prospect (inbound: engagement). */
+export const TOUCH_DIRECTIONS = ['outbound', 'inbound'] as const;
+export type TouchDirection = (typeof TOUCH_DIRECTIONS)[number];
 export const TOUCH_CHANNEL_LABEL: Record<TouchChannel, string> = {
   call: 'call',
   email: 'email',
@@ -41,6 +44,20 @@ export const SIGNAL_LABEL: Record<Signal, string> = {
   distracted: 'Distracted',
 };
 
+/** R9/R10: signs of engagement a rep tags on a touch; they raise likelihood and reset the no-reply count. */
+export const POSITIVE_SIGNALS = ['asked-price', 'asked-timing', 'asked-details', 'introduced-decision-maker', 'replied'] as const;
+export type PositiveSignal = (typeof POSITIVE_SIGNALS)[number];
+export const POSITIVE_SIGNAL_LABEL: Record<PositiveSignal, string> = {
+  'asked-price': 'Asked about price',
+  'asked-timing': 'Asked about timing',
+  'asked-details': 'Asked for details',
+  'introduced-decision-maker': 'Introduced the decision-maker',
+  replied: 'Replied',
+};
+export const ALL_SIGNALS = [...SIGNALS, ...POSITIVE_SIGNALS] as const;
+export type AnySignal = (typeof ALL_SIGNALS)[number];
+export const isPositiveSignal = (s: string): s is PositiveSignal => (POSITIVE_SIGNALS as readonly string[]).includes(s);
+
 /** R3: a next step is open until done, or cancelled when another replaces it. */
 export const NEXT_STEP_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type NextStepStatus = (typeof NEXT_STEP_STATUSES)[number];
@@ -53,8 +70,11 @@ export type CommitmentOutcome = (typeof COMMITMENT_OUTCOMES)[number];
 export const COMMITMENT_STATUSES = ['pending', ...COMMITMENT_OUTCOMES] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
-/** Who set a next step: the rep typed it, the coach proposed it (R6), or it is a customer check-in (R11). */
-export const STEP_ORIGINS = ['rep', 'coach', 'checkin'] as const;
+/**
+ * Who set a next step: the rep typed it, the coach proposed it (R6), a customer check-in (R11), a first
+ * contact planned by the first-touch plan (R2), the thank-you after a win or the referral ask (R11).
+ */
+export const STEP_ORIGINS = ['rep', 'coach', 'checkin', 'plan', 'thanks', 'referral-ask'] as const;
 export type StepOrigin = (typeof STEP_ORIGINS)[number];
 
 /** Narrows typed text to a word of one of the lists above. */
