@@ -23,27 +23,47 @@ export function lead(over: Partial<CoachLead> = {}): CoachLead {
     status: 'open',
     createdAt: ago(30 * DAY),
     imported: false,
+    inbound: false,
     touchCount: 3,
     firstTouchAt: ago(29 * DAY),
     lastTouchAt: ago(5 * DAY),
     lastTouchChannel: 'email',
+    lastOutcome: null,
     snoozedUntil: null,
     revivedAt: null,
     wonAt: null,
     signalCount: 0,
+    positiveSignalCount: 0,
     theirKept: 0,
     theirMissed: 0,
-    touchesSinceProgress: 1,
+    touchesSinceEngagement: 1,
+    referredBy: null,
     openStep: step({ dueAt: later(7 * DAY) }),
     ...over,
   };
 }
 
+let stepSeq = 0;
 export function step(over: Partial<CoachStep> = {}): CoachStep {
-  return { action: 'call', dueAt: later(7 * DAY), allDay: true, promised: false, theirCommitment: null, origin: 'rep', ...over };
+  stepSeq += 1;
+  return {
+    id: `step-${stepSeq}`,
+    action: 'call',
+    dueAt: later(7 * DAY),
+    allDay: true,
+    promised: false,
+    theirCommitment: null,
+    theirStatus: null,
+    origin: 'rep',
+    ...over,
+  };
 }
 
 /** Due today (end of the local day), not overdue. */
-export const dueToday = () => step({ dueAt: new Date('2026-11-26T04:59:59.999Z') });
+export const END_OF_TODAY = new Date('2026-11-26T04:59:59.999Z');
+export const dueToday = (over: Partial<CoachStep> = {}) => step({ dueAt: END_OF_TODAY, ...over });
+/** Due today at a time of day (local hour in New York, where NOW is 10:00). */
+export const todayAt = (hour: number, over: Partial<CoachStep> = {}) =>
+  step({ dueAt: new Date(Date.UTC(2026, 10, 25, hour + 5)), allDay: false, ...over });
 /** Due yesterday: overdue by one day. */
 export const overdue1 = (over: Partial<CoachStep> = {}) => step({ dueAt: new Date('2026-11-25T04:59:59.999Z'), ...over });
