@@ -1,6 +1,5 @@
 // The coaching rules R1–R15 (docs/rules.md) as pure functions: no Slack, no database, the clock passed in.
 export * from './types.js';
-export * from './aftercare.js';
 export * from './cadence.js';
 export * from './confirmation-email.js';
 export * from './due.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildQueue, proposeCheckIn, proposeFollowUp, TIER_RANK, type CoachLead } from '../../../src/coach/index.js';
+import { buildQueue, contradicts, proposeCheckIn, proposeFollowUp, TIER_RANK, type CoachLead } from '../../../src/coach/index.js';
 import { inZone } from '../../../src/coach/local-day.js';
-import { TIERS } from '../../../src/domain/vocabulary.js';
+import { STEP_ORIGINS, TIERS } from '../../../src/domain/vocabulary.js';
 
 const NOW = new Date('2026-11-25T15:00:00Z');
 const DAY = 86_400_000;
@@ -14,9 +14,10 @@ const stepFields = {
   allDay: fc.boolean(),
   promised: fc.boolean(),
   theirCommitment: fc.option(fc.constant('send budget'), { nil: null }),
-  origin: fc.constantFrom('rep', 'coach', 'checkin'),
+  theirStatus: fc.constantFrom('pending', 'kept', 'missed', null),
+  origin: fc.constantFrom(...STEP_ORIGINS),
 };
-const arbStep = fc.option(fc.record(stepFields), { nil: null });
+const arbStep = fc.option(fc.record({ id: fc.constant('s'), ...stepFields }), { nil: null });
 
 const leadFields = {
   tier: fc.constantFrom(...TIERS),
@@ -24,11 +25,15 @@ const leadFields = {
   status: fc.constantFrom('open', 'open', 'open', 'won', 'lost'),
   ageHours: fc.integer({ min: 0, max: 2000 }),
   imported: fc.boolean(),
+  inbound: fc.boolean(),
   touchCount: fc.integer({ min: 0, max: 12 }),
   lastTouchDays: fc.integer({ min: 0, max: 40 }),
   lastTouchChannel: fc.constantFrom('call', 'email', 'note'),
   snoozedDays: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
   signalCount: fc.integer({ min: 0, max: 5 }),
+  positiveSignalCount: fc.integer({ min: 0, max: 5 }),
+  touchesSinceEngagement: fc.integer({ min: 0, max: 8 }),
+  lastOutcome: fc.option(fc.string({ maxLength: 200 }), { nil: null }),
   theirKept: fc.integer({ min: 0, max: 3 }),
   theirMissed: fc.integer({ min: 0, max: 3 }),
   openStep: arbStep,
@@ -44,17 +49,21 @@ const toLead = (r: LeadFields): Omit<CoachLead, 'id' | 'name'> => ({
   status: r.status as CoachLead['status'],
   createdAt: new Date(NOW.getTime() - r.ageHours * 3_600_000),
   imported: r.imported,
+  inbound: r.inbound,
   touchCount: r.touchCount,
   firstTouchAt: r.touchCount ? new Date(NOW.getTime() - r.lastTouchDays * DAY - DAY) : null,
   lastTouchAt: r.touchCount ? new Date(NOW.getTime() - r.lastTouchDays * DAY) : null,
   lastTouchChannel: r.touchCount ? (r.lastTouchChannel as CoachLead['lastTouchChannel']) : null,
+  lastOutcome: r.touchCount ? r.lastOutcome : null,
   snoozedUntil: r.snoozedDays === null ? null : new Date(NOW.getTime() + r.snoozedDays * DAY),
   revivedAt: r.revived ? new Date(NOW.getTime() - DAY / 4) : null,
   wonAt: r.status === 'won' ? new Date(NOW.getTime() - 10 * DAY) : null,
   signalCount: r.signalCount,
+  positiveSignalCount: r.positiveSignalCount,
   theirKept: r.theirKept,
   theirMissed: r.theirMissed,
-  touchesSinceProgress: Math.min(r.touchCount, 6),
+  touchesSinceEngagement: Math.min(r.touchCount, r.touchesSinceEngagement),
+  referredBy: null,
   openStep: r.openStep,
 });
 
@@ -68,7 +77,7 @@ const overdue = (promised: fc.Arbitrary<boolean>) => ({
   status: fc.constant('open'),
   touchCount: fc.integer({ min: 1, max: 12 }),
   snoozedDays: fc.constant(null),
-  openStep: fc.record({ ...stepFields, dueAt: fc.integer({ min: 2, max: 20 }).map((d) => new Date(NOW.getTime() - d * DAY)), promised, origin: fc.constant('rep') }),
+  openStep: fc.record({ id: fc.constant('s'), ...stepFields, dueAt: fc.integer({ min: 2, max: 20 }).map((d) => new Date(NOW.getTime() - d * DAY)), promised, origin: fc.constant('rep') }),
 });
 const arbOverdueLead = (promised: boolean) => arbLeadWith(overdue(fc.constant(promised)));
 // Every lead valued (the median default for unvalued leads moves with the data), and one at least
@@ -94,7 +103,8 @@ describe('coach invariants (fast-check)', () => {
     fc.assert(
       fc.property(arbLead, arbClock, (base, clock) => {
         const touched = { ...base, status: 'open' as const, touchCount: 2, snoozedUntil: null, imported: false, revivedAt: null,
-          openStep: { action: 'call', dueAt: NOW, allDay: false, promised: false, theirCommitment: null, origin: 'rep' } };
+          signalCount: 0, positiveSignalCount: 0,
+          openStep: { id: 's', action: 'call', dueAt: NOW, allDay: true, promised: false, theirCommitment: null, theirStatus: null, origin: 'rep' as const } };
         const leads = TIERS.map((tier, i): CoachLead => ({ ...touched, tier, id: `id-${i}`, name: tier }));
         const ranked = buildQueue(leads, clock).items.map((i) => i.lead.tier);
         expect(ranked).toEqual([...TIERS].sort((a, b) => TIER_RANK[b] - TIER_RANK[a]));
@@ -120,9 +130,9 @@ describe('coach invariants (fast-check)', () => {
       fc.property(arbLeads, arbOverdueLead(true), arbOverdueLead(false), arbClock, (others, promised, plain, clock) => {
         const leads = [...others, { ...promised, id: 'zz-promised', name: 'promised' }, { ...plain, id: 'zz-plain', name: 'plain' }];
         const items = buildQueue(leads, clock).items;
-        const promisedAt = items.map((it, k) => (it.warnings.some((w) => w.rule === 'R5') ? k : -1)).filter((k) => k >= 0);
+        const promisedAt = items.map((it, k) => (it.reasonKinds.includes('promise-overdue') ? k : -1)).filter((k) => k >= 0);
         const plainOverdueAt = items
-          .map((it, k) => (it.band === 2 && it.lead.openStep && it.reasons.some((r) => / overdue /.test(r)) ? k : -1))
+          .map((it, k) => (it.band === 3 && it.lead.openStep && it.reasons.some((r) => / overdue /.test(r)) ? k : -1))
           .filter((k) => k >= 0);
         // Both kinds are there in every case: the two leads added above.
         expect(promisedAt).toContain(items.findIndex((it) => it.lead.id === 'zz-promised'));
@@ -132,14 +142,14 @@ describe('coach invariants (fast-check)', () => {
     );
   });
 
-  it('an untouched new lead younger than 1 hour is first', () => {
+  it('an untouched inbound lead younger than 1 hour is first', () => {
     fc.assert(
       fc.property(arbLeads, arbClock, fc.integer({ min: 0, max: 59 }), (leads, clock, minutes) => {
         const fresh: CoachLead = { ...leads[0]!, id: 'zz-fresh', name: 'fresh', tier: 'new', status: 'open', touchCount: 0,
-          lastTouchAt: null, firstTouchAt: null, imported: false, snoozedUntil: null, openStep: null,
+          lastTouchAt: null, firstTouchAt: null, imported: false, inbound: true, snoozedUntil: null, openStep: null,
           createdAt: new Date(NOW.getTime() - minutes * 60_000) };
         // Only other arrivals younger still could precede it.
-        const others = leads.filter((l) => !(l.touchCount === 0 && !l.imported && l.tier !== 'cold' && l.status === 'open'));
+        const others = leads.filter((l) => !(l.touchCount === 0 && l.inbound && !l.imported && l.tier !== 'cold' && l.status === 'open'));
         expect(names([...others, fresh], clock)[0]).toBe('zz-fresh');
       }),
     );
@@ -156,6 +166,24 @@ describe('coach invariants (fast-check)', () => {
             expect(item.due).toBe('check-in');
             expect(inZone(l.openStep!.dueAt, clock.zone).startOf('day') <= inZone(clock.now, clock.zone).startOf('day')).toBe(true);
           }
+        }
+      }),
+    );
+  });
+
+  it('every item: at most three reasons, no two that contradict, no rule ids, close never offered under 4 touches since engagement', () => {
+    fc.assert(
+      fc.property(arbLeads, arbClock, (leads, clock) => {
+        for (const item of buildQueue(leads, clock).items) {
+          expect(item.reasons.length).toBeLessThanOrEqual(3);
+          expect(item.reasons.length).toBe(item.reasonKinds.length);
+          for (const a of item.reasonKinds) for (const b of item.reasonKinds) expect(contradicts(a, b)).toBe(false);
+          for (const text of [item.prefix, ...item.reasons, item.touchNote ?? '']) expect(text).not.toMatch(/\bR\d+\b/);
+          if (item.lead.touchesSinceEngagement < 4) {
+            expect(item.offers.changeApproach).toBe(false);
+            expect(item.reasons.join(' ')).not.toMatch(/close/);
+          }
+          expect((item.lastOutcome ?? '').length).toBeLessThanOrEqual(80);
         }
       }),
     );
