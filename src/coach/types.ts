@@ -1,14 +1,16 @@
 // Plain data the coach reasons about: no Slack, no database rows, no clock.
-import type { LeadStatus, Tier, TouchChannel } from '../domain/vocabulary.js';
+import type { CommitmentStatus, LeadStatus, StepOrigin, Tier, TouchChannel } from '../domain/vocabulary.js';
 
 export interface CoachStep {
+  id: string;
   action: string;
   dueAt: Date;
   allDay: boolean;
   promised: boolean;
   theirCommitment: string | null;
-  /** 'rep' typed it, 'coach' proposed it (R6), 'checkin' is an R11 customer check-in. */
-  origin: string;
+  theirStatus: CommitmentStatus | null;
+  /** Who set it: STEP_ORIGINS in src/domain/vocabulary.ts. */
+  origin: StepOrigin;
 }
 
 /** One lead with the per-lead aggregates SQL computes (counts and last times, not touch lists). */
@@ -35,9 +37,24 @@ export interface CoachLead {
   /** R4/R10: prospect commitments kept and missed. */
   theirKept: number;
   theirMissed: number;
-  /** R9: touches since the last progress (a kept prospect commitment or a tier raised). */
-  touchesSinceProgress: number;
+  /** R2: the prospect reached out (POST /leads, `add … source:inbound`). */
+  inbound: boolean;
+  /** R9: touches since the last engagement (an inbound touch, a positive signal, a kept commitment). */
+  touchesSinceEngagement: number;
+  /** R10: positive signals seen on this lead's touches, with repeats. */
+  positiveSignalCount: number;
+  /** The last touch's outcome, as typed. */
+  lastOutcome: string | null;
+  /** R11: who referred this lead. */
+  referredBy: string | null;
   openStep: CoachStep | null;
+}
+
+/** R2: a team's working hours (wall-clock 'HH:MM') and ISO weekdays (1 = Monday). */
+export interface WorkWeek {
+  start: string;
+  end: string;
+  days: number[];
 }
 
 export interface Clock {

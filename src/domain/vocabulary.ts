@@ -41,6 +41,26 @@ export const SIGNAL_LABEL: Record<Signal, string> = {
   distracted: 'Distracted',
 };
 
+/** R9: who started a touch: the rep reaching out (outbound) or the prospect reaching the rep (inbound). */
+export const TOUCH_DIRECTIONS = ['outbound', 'inbound'] as const;
+export type TouchDirection = (typeof TOUCH_DIRECTIONS)[number];
+
+/** R9/R10: signs of engagement a rep tags on a touch; each one counts as engagement and raises likelihood. */
+export const POSITIVE_SIGNALS = ['asked-price', 'asked-timing', 'asked-details', 'introduced-decision-maker', 'replied'] as const;
+export type PositiveSignal = (typeof POSITIVE_SIGNALS)[number];
+export const POSITIVE_SIGNAL_LABEL: Record<PositiveSignal, string> = {
+  'asked-price': 'Asked about price',
+  'asked-timing': 'Asked about timing',
+  'asked-details': 'Asked for details',
+  'introduced-decision-maker': 'Introduced the decision-maker',
+  replied: 'Replied',
+};
+
+/** Every tag a touch may carry: the poor-prospect signals and the positive ones. */
+export const ALL_SIGNALS = [...SIGNALS, ...POSITIVE_SIGNALS] as const;
+export type AnySignal = (typeof ALL_SIGNALS)[number];
+export const isPositiveSignal = (s: string): s is PositiveSignal => (POSITIVE_SIGNALS as readonly string[]).includes(s);
+
 /** R3: a next step is open until done, or cancelled when another replaces it. */
 export const NEXT_STEP_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type NextStepStatus = (typeof NEXT_STEP_STATUSES)[number];
@@ -53,8 +73,12 @@ export type CommitmentOutcome = (typeof COMMITMENT_OUTCOMES)[number];
 export const COMMITMENT_STATUSES = ['pending', ...COMMITMENT_OUTCOMES] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
-/** Who set a next step: the rep typed it, the coach proposed it (R6), or it is a customer check-in (R11). */
-export const STEP_ORIGINS = ['rep', 'coach', 'checkin'] as const;
+/**
+ * Who set a next step: the rep typed it, the coach proposed it (R6), a customer check-in (R11), a first
+ * contact spread by the first-touch plan (`plan`), the thank-you after a win (`thanks`, R11), or asking
+ * a customer for a referral (`referral-ask`, R11).
+ */
+export const STEP_ORIGINS = ['rep', 'coach', 'checkin', 'plan', 'thanks', 'referral-ask'] as const;
 export type StepOrigin = (typeof STEP_ORIGINS)[number];
 
 /** Narrows typed text to a word of one of the lists above. */

@@ -15,6 +15,9 @@ export function renderImportSummary(s: ImportSummary, opts: { mrkdwn?: boolean; 
     `${plural(s.rows, 'row')} read: ${s.created.toLocaleString('en-US')} created, ${s.updated.toLocaleString('en-US')} updated, ` +
       `${s.skipped.toLocaleString('en-US')} skipped (already up to date), ${s.rejected.length.toLocaleString('en-US')} rejected.`,
   );
+  if (s.planned) {
+    lines.push(`First contact planned for ${plural(s.planned, 'new lead')} with no history, at most the team's daily limit a rep a day over the coming working days.`);
+  }
   const list = (title: string, items: { line: number; reason: string }[]) => {
     if (!items.length) return;
     lines.push(title);
