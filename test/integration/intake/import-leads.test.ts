@@ -186,6 +186,17 @@ describe.each(dbTargets())('importLeads on $name', (target) => {
     expect(await run(file, { batchSize: 1 })).toEqual({ ...dry, dryRun: false, planned: 2 });
   });
 
+  it('R11: stores who referred each lead, and fills it in on a matched lead that has none', async () => {
+    await givenLead(db, { team: T, owner: 'U0ANA', name: 'Known Co', email: 'known@co.example', at: now });
+    const summary = await run(csvText([
+      ['Name', 'Email', 'Referred By'],
+      ['Fresh Co', 'fresh@co.example', 'Dana at Beta'],
+      ['Known Co', 'known@co.example', 'Sam (customer)'],
+    ]));
+    expect(summary).toMatchObject({ created: 1, updated: 1 });
+    expect((await leadsOf()).map((l) => [l.name, l.referredBy])).toEqual([['Fresh Co', 'Dana at Beta'], ['Known Co', 'Sam (customer)']]);
+  });
+
   it('refuses, writing nothing, a file without a name column, a binary file, and a default owner who is not a rep', async () => {
     const before = await snapshot(db, T);
     await expect(run('Email,Company\na@b.example,Acme\n')).rejects.toThrow(new ImportRefused('no name column (Name, First Name + Last Name, or a deal title); the headers are "Email", "Company"'));

@@ -184,6 +184,13 @@ describe('normalizeRow', () => {
     expect(reason({ Name: 'A\u0000B' })).toBe('contains a NUL character (binary data)');
   });
 
+  it('R11: reads who referred the lead from a "Referred By" or "Referral" column', () => {
+    expect(lead({ Name: 'A', 'Referred By': '  Dana at Beta ' }).referredBy).toBe('Dana at Beta');
+    expect(lead({ Name: 'A', Referral: 'jo@acme.example' }).referredBy).toBe('jo@acme.example');
+    expect(lead({ Name: 'A' }).referredBy).toBeNull();
+    expect(reason({ Name: 'A', 'Referred by': 'r'.repeat(201) })).toBe('referred by is longer than 200 characters');
+  });
+
   it('takes an explicit tier name first, else the first tier-ish column that maps, else lead', () => {
     expect(lead({ Name: 'A', tier: 'cold', 'Lead Source': 'Customer Referral' })).toMatchObject({ tier: 'cold', tierGiven: true });
     expect(lead({ Name: 'A', 'Lifecycle Stage': 'Other', 'Lead Source': 'Customer Referral', Rating: 'Hot' })).toMatchObject({ tier: 'referral', tierGiven: true });
