@@ -68,6 +68,8 @@ export async function repMetrics(db: Queryable, w: MetricsWindow): Promise<RepMe
       select t.rep_id as owner_id, count(*) as touches
       from touches t
       where t.team_id = ${w.teamId} and t.occurred_at >= ${from}::timestamptz and t.occurred_at < ${to}::timestamptz
+        -- The rep's own touches: a web form's repeat arrival (inbound, with no undo) is the prospect's, not the rep's.
+        and (t.direction = 'outbound' or t.undo is not null)
         ${w.ownerId ? sql`and t.rep_id = ${w.ownerId}` : sql``}
       group by t.rep_id`),
   );

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { logTouch } from '../../../src/db/ops/log-touch.js';
 import { receiveLead, type ReceivedLeadInput } from '../../../src/db/ops/receive-lead.js';
 import { undoTouch } from '../../../src/db/ops/undo-touch.js';
+import { repMetrics } from '../../../src/db/queries/rep-metrics.js';
 import { leads, nextSteps, touches } from '../../../src/db/schema.js';
 import { dbTargets, useDatabase } from '../../support/db.js';
 import { givenTeam } from '../../support/given.js';
@@ -44,6 +45,9 @@ describe.each(dbTargets())('POST /leads arrivals are inbound (R2, R9) on $name',
     // The same signed request again: no second touch.
     await receiveLead(db, again);
     expect((await db.select().from(leads).where(eq(leads.id, first.lead.id)))[0]!.touchCount).toBe(3);
+    // The digest counts the rep's own touches only: 2 of the lead's 3.
+    const [u1] = await repMetrics(db, { teamId: T, ownerId: 'U1', from: t0, to: at(60), now: at(60) });
+    expect(u1!.touches).toBe(2);
     // The rep's undo takes back their own last touch, not the prospect's.
     const undone = await undoTouch(db, { teamId: T, repId: 'U1', now: at(31) });
     expect(undone.touch.direction).toBe('outbound');
