@@ -52,11 +52,12 @@ export async function repMetrics(db: Queryable, w: MetricsWindow): Promise<RepMe
         count(*) filter (where l.status = 'open' and l.touch_count >= 5) as t5,
         count(*) filter (where l.won_at >= ${from}::timestamptz and l.won_at < ${to}::timestamptz) as won,
         count(*) filter (where l.lost_at >= ${from}::timestamptz and l.lost_at < ${to}::timestamptz) as lost,
+        -- docs/rules.md#r2: only inbound leads (POST /leads, add with source:inbound) are held to the hour.
         percentile_cont(0.5) within group (order by extract(epoch from (l.first_touch_at - l.created_at)) / 60)
           filter (where l.created_at >= ${from}::timestamptz and l.created_at < ${to}::timestamptz
-                  and not l.imported and l.tier <> 'cold' and l.first_touch_at is not null) as median_first_touch,
+                  and l.inbound and l.tier <> 'cold' and l.first_touch_at is not null) as median_first_touch,
         count(*) filter (where l.created_at >= ${from}::timestamptz and l.created_at < ${to}::timestamptz
-                  and not l.imported and l.tier <> 'cold'
+                  and l.inbound and l.tier <> 'cold'
                   and coalesce(l.first_touch_at, ${now}::timestamptz) > l.created_at + interval '1 hour') as speed_misses
       from leads l
       left join next_steps s on s.lead_id = l.id and s.status = 'open'
