@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  jsonb,
   index,
   integer,
   numeric,
@@ -13,7 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { COMMITMENT_STATUSES, LEAD_STATUSES, NEXT_STEP_STATUSES, STEP_ORIGINS, TIERS, TOUCH_CHANNELS } from '../domain/vocabulary.js';
+import { COMMITMENT_STATUSES, LEAD_STATUSES, NEXT_STEP_STATUSES, STEP_ORIGINS, TIERS, TOUCH_CHANNELS, TOUCH_DIRECTIONS } from '../domain/vocabulary.js';
+import type { TouchUndo } from './touch-undo.js';
 
 // Every table carries the Slack team id; every time is timestamptz (stored UTC).
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -39,6 +41,14 @@ export const teams = pgTable('teams', {
   webhookSecretRotatedAt: tstz('webhook_secret_rotated_at'),
   // Round-robin: how many leads have been handed out; the next goes to reps[count % n].
   roundRobinCount: integer('round_robin_count').notNull().default(0),
+  // R2: working hours and days, wall-clock in each person's own zone (ISO weekdays, 1 = Monday).
+  workStart: text('work_start').notNull().default('09:00'),
+  workEnd: text('work_end').notNull().default('18:00'),
+  workDays: smallint('work_days').array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
+  // The first-touch plan: at most this many imported leads' first contacts a rep a day.
+  newPerDay: smallint('new_per_day').notNull().default(10),
+  // R11: days between a customer's check-ins after the referral ask.
+  checkinDays: smallint('checkin_days').notNull().default(90),
   uninstalledAt: tstz('uninstalled_at'),
   createdAt: tstz('created_at').notNull().defaultNow(),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -87,6 +97,10 @@ export const leads = pgTable(
     externalId: text('external_id'),
     // Imported leads are not new arrivals: no speed-to-lead alert (R2).
     imported: boolean('imported').notNull().default(false),
+    // R2: the prospect reached out (POST /leads, `add … source:inbound`): speed to lead applies.
+    inbound: boolean('inbound').notNull().default(false),
+    // R11: who referred this lead; winning it prompts the owner to thank them.
+    referredBy: text('referred_by'),
     // R2: the owner did not add it themselves (web form, someone else's add, round-robin) and is told
     // at once.
     alertOwner: boolean('alert_owner').notNull().default(false),
@@ -100,14 +114,18 @@ export const leads = pgTable(
     // Per-lead aggregates kept up to date by every write (log, done, won, undo), so ranking a whole
     // team reads one row per lead and never the touch history.
     lastTouchChannel: text('last_touch_channel', { enum: TOUCH_CHANNELS }),
-    // R10: poor-prospect tags over all touches, and the prospect's commitments kept and missed (R4).
+    // R10: poor-prospect tags over all touches, positive ones apart, and the prospect's commitments kept
+    // and missed (R4).
     signalCount: integer('signal_count').notNull().default(0),
+    positiveSignalCount: integer('positive_signal_count').notNull().default(0),
     theirKept: integer('their_kept').notNull().default(0),
     theirMissed: integer('their_missed').notNull().default(0),
-    // R9: the last time the sale moved forward (a kept prospect commitment, a tier raised), and the
-    // touches since.
-    progressAt: tstz('progress_at'),
-    touchesSinceProgress: integer('touches_since_progress').notNull().default(0),
+    // R9: the last sign of engagement (an inbound touch, a positive signal, a kept commitment, a win),
+    // and the touches since.
+    engagedAt: tstz('engaged_at'),
+    touchesSinceEngagement: integer('touches_since_engagement').notNull().default(0),
+    // The last touch's outcome, as typed (the coach shows its start).
+    lastOutcome: text('last_outcome'),
     snoozedUntil: tstz('snoozed_until'),
     snoozeReason: text('snooze_reason'),
     wonAt: tstz('won_at'),
@@ -147,8 +165,10 @@ export const touches = pgTable(
       .references(() => leads.id, { onDelete: 'cascade' }),
     repId: text('rep_id').notNull(),
     channel: text('channel', { enum: TOUCH_CHANNELS }).notNull(),
+    // R9: an inbound touch (the prospect reached out) is engagement.
+    direction: text('direction', { enum: TOUCH_DIRECTIONS }).notNull().default('outbound'),
     outcome: text('outcome'),
-    // R10 poor-prospect tags.
+    // R10 tags: poor-prospect and positive signals.
     signals: text('signals').array().notNull().default(sql`'{}'::text[]`),
     occurredAt: tstz('occurred_at').notNull(),
     createdAt: tstz('created_at').notNull().defaultNow(),
@@ -156,9 +176,12 @@ export const touches = pgTable(
     completedStepId: uuid('completed_step_id'),
     createdStepId: uuid('created_step_id'),
     promotedTier: boolean('promoted_tier').notNull().default(false),
+    // The lead's fields this touch changed, as they were before it, so `undo` restores the row exactly.
+    undo: jsonb('undo').$type<TouchUndo>(),
   },
   (t) => [
     check('touches_channel_check', inList('channel', TOUCH_CHANNELS)),
+    check('touches_direction_check', inList('direction', TOUCH_DIRECTIONS)),
     index('touches_lead_time_idx').on(t.leadId, t.occurredAt),
     index('touches_team_rep_time_idx').on(t.teamId, t.repId, t.occurredAt),
   ],
@@ -182,7 +205,7 @@ export const nextSteps = pgTable(
     promised: boolean('promised').notNull().default(false),
     theirCommitment: text('their_commitment'),
     theirStatus: text('their_status', { enum: COMMITMENT_STATUSES }),
-    // 'rep' typed it, 'coach' proposed it (R6), 'checkin' is an R11 customer check-in.
+    // Who set it: STEP_ORIGINS in src/domain/vocabulary.ts.
     origin: text('origin', { enum: STEP_ORIGINS }).notNull().default('rep'),
     status: text('status', { enum: NEXT_STEP_STATUSES }).notNull().default('open'),
     // Done by its due time: what promise-kept % counts (R5).
@@ -192,6 +215,7 @@ export const nextSteps = pgTable(
   },
   (t) => [
     check('next_steps_status_check', inList('status', NEXT_STEP_STATUSES)),
+    check('next_steps_origin_check', inList('origin', STEP_ORIGINS)),
     check('next_steps_their_status_check', sql`their_status is null or ${inList('their_status', COMMITMENT_STATUSES)}`),
     // R3: at most one open next step per lead.
     uniqueIndex('next_steps_one_open_per_lead_uq').on(t.leadId).where(sql`status = 'open'`),

@@ -19,9 +19,6 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 /** How a rep reached the prospect. Shown to users as typed. */
 export const TOUCH_CHANNELS = ['call', 'email', 'meeting', 'visit', 'message', 'note'] as const;
 export type TouchChannel = (typeof TOUCH_CHANNELS)[number];
-/** R9: who reached out — the rep (outbound, the default) or the prospect (inbound: engagement). */
-export const TOUCH_DIRECTIONS = ['outbound', 'inbound'] as const;
-export type TouchDirection = (typeof TOUCH_DIRECTIONS)[number];
 export const TOUCH_CHANNEL_LABEL: Record<TouchChannel, string> = {
   call: 'call',
   email: 'email',
@@ -44,7 +41,11 @@ export const SIGNAL_LABEL: Record<Signal, string> = {
   distracted: 'Distracted',
 };
 
-/** R9/R10: signs of engagement a rep tags on a touch; they raise likelihood and reset the no-reply count. */
+/** R9: who started a touch: the rep reaching out (outbound) or the prospect reaching the rep (inbound). */
+export const TOUCH_DIRECTIONS = ['outbound', 'inbound'] as const;
+export type TouchDirection = (typeof TOUCH_DIRECTIONS)[number];
+
+/** R9/R10: signs of engagement a rep tags on a touch; each one counts as engagement and raises likelihood. */
 export const POSITIVE_SIGNALS = ['asked-price', 'asked-timing', 'asked-details', 'introduced-decision-maker', 'replied'] as const;
 export type PositiveSignal = (typeof POSITIVE_SIGNALS)[number];
 export const POSITIVE_SIGNAL_LABEL: Record<PositiveSignal, string> = {
@@ -54,6 +55,8 @@ export const POSITIVE_SIGNAL_LABEL: Record<PositiveSignal, string> = {
   'introduced-decision-maker': 'Introduced the decision-maker',
   replied: 'Replied',
 };
+
+/** Every tag a touch may carry: the poor-prospect signals and the positive ones. */
 export const ALL_SIGNALS = [...SIGNALS, ...POSITIVE_SIGNALS] as const;
 export type AnySignal = (typeof ALL_SIGNALS)[number];
 export const isPositiveSignal = (s: string): s is PositiveSignal => (POSITIVE_SIGNALS as readonly string[]).includes(s);
@@ -72,7 +75,8 @@ export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 /**
  * Who set a next step: the rep typed it, the coach proposed it (R6), a customer check-in (R11), a first
- * contact planned by the first-touch plan (R2), the thank-you after a win or the referral ask (R11).
+ * contact spread by the first-touch plan (`plan`), the thank-you after a win (`thanks`, R11), or asking
+ * a customer for a referral (`referral-ask`, R11).
  */
 export const STEP_ORIGINS = ['rep', 'coach', 'checkin', 'plan', 'thanks', 'referral-ask'] as const;
 export type StepOrigin = (typeof STEP_ORIGINS)[number];

@@ -23,6 +23,7 @@ export const COLUMN_ROLES = [
   'promised',
   'externalId',
   'note',
+  'referredBy',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
@@ -122,6 +123,8 @@ const ALIASES: Record<ColumnRole, readonly string[]> = {
     'salesforce id', 'hubspot id',
   ],
   note: ['note', 'notes', 'description', 'message', 'comments', 'comment'],
+  // R11: who referred the lead (a name or e-mail, as the CRM holds it).
+  referredBy: ['referred by', 'referral', 'referrer', 'referred by name', 'referred by email', 'referring customer'],
 };
 
 export interface ColumnMap {

@@ -3,7 +3,8 @@
 // external id, by e-mail, then by owner + name). Idempotent: the same file twice changes nothing
 // the second time.
 import type { Db } from '../db/client.js';
-import { repById } from '../db/queries/rep-lookup.js';
+import { planFirstTouchesFor } from '../db/ops/plan-first-touches.js';
+import { repById, repZone } from '../db/queries/rep-lookup.js';
 import { inTransaction, rolledBack } from '../db/transaction.js';
 import { shorten } from './cells.js';
 import { hasNameColumn, mapColumns } from './csv-columns.js';
@@ -43,6 +44,12 @@ export async function importLeads(db: Db, source: CsvSource, raw: ImportOptions)
   if (!opts.dryRun) {
     const resolver = opts.resolveOwner ?? createOwnerResolver({ db, teamId: opts.teamId, now: () => opts.now });
     await new Importer(opts, columns, summary, db, resolver, (work) => inTransaction(db, work)).run(file.rows);
+    // docs/rules.md#r2: the new book's first contacts spread over the coming working days, not all due now.
+    summary.planned = await planFirstTouchesFor(db, {
+      teamId: opts.teamId,
+      now: opts.now,
+      zoneOf: async (ownerId) => (await repZone(db, opts.teamId, ownerId)) ?? 'UTC',
+    });
     return summary;
   }
   // A dry run does the same work in one transaction, rolled back at the end: rows later in the

@@ -13,6 +13,8 @@ export interface ImportSummary {
   dryRun: boolean;
   /** Data rows read (blank ones aside), rejected ones included. */
   rows: number;
+  /** Never-touched imported leads given a planned first contact on a coming working day (R2). */
+  planned?: number;
 }
 
 export const importOptions = z.object({

@@ -15,6 +15,9 @@ export function renderImportSummary(s: ImportSummary, opts: { mrkdwn?: boolean; 
     `${plural(s.rows, 'row')} read: ${s.created.toLocaleString('en-US')} created, ${s.updated.toLocaleString('en-US')} updated, ` +
       `${s.skipped.toLocaleString('en-US')} skipped (already up to date), ${s.rejected.length.toLocaleString('en-US')} rejected.`,
   );
+  if (s.planned) {
+    lines.push(`First contact planned for ${plural(s.planned, 'lead')} never contacted, spread over the coming working days, at most the team's new-per-day limit on any one day.`);
+  }
   const list = (title: string, items: { line: number; reason: string }[]) => {
     if (!items.length) return;
     lines.push(title);

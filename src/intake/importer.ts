@@ -173,6 +173,7 @@ export class Importer {
       source: c.source,
       externalId: c.externalId,
       note: c.note,
+      referredBy: c.referredBy,
       createdAt: c.createdAt ?? this.opts.now,
       touchCount: c.touchCount,
       firstTouchAt: c.firstTouchAt,

@@ -18,7 +18,7 @@ export interface Prepared {
 export interface Known extends StoredMatch {
   /** Set when this batch inserts it. */
   insert?: Prepared;
-  patch: Partial<Pick<StoredMatch, 'company' | 'email' | 'phone' | 'value' | 'source' | 'tier' | 'note'>>;
+  patch: Partial<Pick<StoredMatch, 'company' | 'email' | 'phone' | 'value' | 'source' | 'tier' | 'note' | 'referredBy'>>;
   /** An open step to add to a stored lead that has none. */
   newStep?: { ownerId: string; step: Step };
   /** The rows that matched it, so that a lost insert race turns them all into "skipped". */
@@ -55,6 +55,7 @@ export function knownFromRow(row: Prepared): Known {
     source: c.source,
     tier: c.tier,
     note: c.note,
+    referredBy: c.referredBy,
     touchCount: c.touchCount,
     hasStep: c.next !== null,
     insert: row,

@@ -7,7 +7,7 @@ import { LEAD_STATUSES } from '../domain/vocabulary.js';
 
 /** What one row becomes, validated with the same limits as a lead added in Slack. */
 export const leadCandidate = addLeadInput
-  .pick({ name: true, tier: true, value: true, company: true, email: true, phone: true, source: true })
+  .pick({ name: true, tier: true, value: true, company: true, email: true, phone: true, source: true, referredBy: true })
   .extend({
     note: z.string().max(2000).nullable(),
     status: z.enum(LEAD_STATUSES),
@@ -24,7 +24,7 @@ export const leadCandidate = addLeadInput
 export type LeadCandidate = z.output<typeof leadCandidate>;
 
 const LABELS: Record<string, string> = {
-  name: 'name', company: 'company', email: 'e-mail', phone: 'phone', source: 'source', note: 'note',
+  name: 'name', company: 'company', email: 'e-mail', phone: 'phone', source: 'source', note: 'note', referredBy: 'referred by',
   externalId: 'external id', touchCount: 'touch count', next: 'next step',
 };
 

@@ -1,7 +1,7 @@
 import type { Tier } from '../domain/vocabulary.js';
 import { isLost, type Known, type Prepared } from './known-index.js';
 
-const UPDATABLE = ['company', 'email', 'phone', 'value', 'source', 'note'] as const;
+const UPDATABLE = ['company', 'email', 'phone', 'value', 'source', 'note', 'referredBy'] as const;
 
 /**
  * A matched lead takes the row's non-empty values where they differ (our store keeps status, owner

@@ -1,5 +1,6 @@
 // One CSV record → a validated lead candidate, or the reason the row is refused. Pure: the owner's
 // zone and the clock come in; nothing here reads the database.
+import { DEFAULT_IMPORTED_ACTION } from '../coach/index.js';
 import { endOfLocalDay } from '../coach/local-day.js';
 import { isOneOf, TIERS, type Tier } from '../domain/vocabulary.js';
 import { cellOf, shorten } from './cells.js';
@@ -18,8 +19,9 @@ const ourTier = (text: string): Tier | null => {
   const word = text.toLowerCase();
   return isOneOf(TIERS, word) ? word : null;
 };
-// A next activity with a date but no subject (Pipedrive's export has only the date).
-const DEFAULT_NEXT_ACTION = 'follow up';
+// A next activity with a date but no subject (Pipedrive's export has only the date) gets an action
+// with a purpose, never a bare "follow up" (docs/rules.md#r6).
+const DEFAULT_NEXT_ACTION = DEFAULT_IMPORTED_ACTION;
 
 /**
  * One record → a lead candidate or why not. `zone` is the owner's (dates without an offset are read
@@ -112,6 +114,7 @@ export function normalizeRow(record: readonly string[], map: ColumnMap, ctx: { z
     email,
     phone: cell('phone') || null,
     source: cell('source') || null,
+    referredBy: cell('referredBy') || null,
     note,
     status,
     externalId: cell('externalId') || null,

@@ -94,6 +94,7 @@ export async function handleLeadWebhook(deps: LeadWebhookDeps, headers: Incoming
       value: lead.value ?? null,
       source: lead.source,
       note: lead.note,
+      referredBy: lead.referred_by,
       externalId: lead.external_id,
       requestKey: header(headers, 'x-followup-signature')!,
       now,

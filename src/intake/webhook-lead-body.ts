@@ -31,6 +31,8 @@ export const webhookLeadBody = z.object({
   owner: text(254, 'owner'),
   source: text(200, 'source'),
   note: text(2000, 'note'),
+  // R11: who referred this lead.
+  referred_by: text(200, 'referred_by'),
   external_id: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(200, 'external_id')),
 });
 export type WebhookLeadBody = z.output<typeof webhookLeadBody>;

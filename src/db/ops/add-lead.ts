@@ -17,6 +17,10 @@ export const addLeadInput = z.object({
   phone: z.string().max(50).nullable().default(null),
   source: z.string().max(200).nullable().default(null),
   imported: z.boolean().default(false),
+  /** R2: the prospect reached out (`add … source:inbound`): speed to lead applies. */
+  inbound: z.boolean().default(false),
+  /** R11: who referred this lead. */
+  referredBy: z.string().trim().max(200).nullable().default(null),
   /** Slack trigger id: a repeat of the same request writes nothing. */
   requestKey: z.string().nullable().default(null),
   now: z.date(),
@@ -44,6 +48,8 @@ export async function addLead(db: Db, raw: AddLeadInput): Promise<Lead> {
           phone: input.phone,
           source: input.source,
           imported: input.imported,
+          inbound: input.inbound,
+          referredBy: input.referredBy || null,
           // R2: a lead someone else added for this owner is an arrival they must hear of.
           alertOwner: !input.imported && input.ownerId !== input.createdBy,
           createdAt: input.now,

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../client.js';
 import { DomainError } from '../errors.js';
 import { leads, nextSteps, type Lead, type NextStep } from '../schema.js';
 import { claimOnce, lockLead } from './lock-lead.js';
-import { insertNextStep } from './log-touch.js';
+import { insertNextStep } from './next-step.js';
 
 const closeInput = z.object({
   teamId: z.string().min(1),
@@ -15,8 +15,8 @@ const closeInput = z.object({
   now: z.date(),
 });
 export const wonInput = closeInput.extend({
-  /** R11: the service check-in the coach schedules after the win. */
-  checkIn: z.object({ action: z.string(), dueAt: z.date() }),
+  /** R11: the thank-you step the coach sets after the win (due within 2 days). */
+  thanks: z.object({ action: z.string().trim().min(1).max(500), dueAt: z.date() }),
 });
 export const lostInput = closeInput;
 export type WonInput = z.input<typeof wonInput>;
@@ -28,8 +28,11 @@ const cancelOpenStep = (tx: Tx, leadId: string, now: Date) =>
     .set({ status: 'cancelled', completedAt: now })
     .where(and(eq(nextSteps.leadId, leadId), eq(nextSteps.status, 'open')));
 
-/** R11: the sale is recorded; the lead stays as a customer whose next step is a check-in. */
-export async function closeWon(db: Db, raw: WonInput): Promise<{ lead: Lead; checkIn: NextStep }> {
+/**
+ * docs/rules.md#r11: the sale is recorded; the lead stays as a customer whose next step is the thank-you
+ * (then check-in, referral ask and regular check-ins, one step at a time). A win is engagement (R9).
+ */
+export async function closeWon(db: Db, raw: WonInput): Promise<{ lead: Lead; thanks: NextStep }> {
   const input = wonInput.parse(raw);
   return db.transaction(async (tx) => {
     await claimOnce(tx, input.teamId, input.requestKey, 'won', 'That win was already recorded.');
@@ -38,11 +41,11 @@ export async function closeWon(db: Db, raw: WonInput): Promise<{ lead: Lead; che
     await cancelOpenStep(tx, lead.id, input.now);
     const [row] = await tx
       .update(leads)
-      .set({ status: 'won', wonAt: input.now, tier: 'customer', closeNote: input.note, progressAt: input.now, touchesSinceProgress: 0, snoozedUntil: null, updatedAt: input.now })
+      .set({ status: 'won', wonAt: input.now, tier: 'customer', closeNote: input.note, engagedAt: input.now, touchesSinceEngagement: 0, snoozedUntil: null, updatedAt: input.now })
       .where(eq(leads.id, lead.id))
       .returning();
-    const checkIn = await insertNextStep(tx, lead, input.repId, { ...input.checkIn, origin: 'checkin' }, input.now);
-    return { lead: row!, checkIn };
+    const thanks = await insertNextStep(tx, lead, input.repId, { ...input.thanks, origin: 'thanks' }, input.now);
+    return { lead: row!, thanks };
   });
 }
 

@@ -5,7 +5,8 @@ import type { Db } from '../client.js';
 import { DomainError } from '../errors.js';
 import { leads, nextSteps, type Lead, type NextStep } from '../schema.js';
 import { claimOnce, lockLead } from './lock-lead.js';
-import { completeOpenStep, insertNextStep, nextStepInput } from './log-touch.js';
+import { completeOpenStep, insertNextStep, nextStepInput } from './next-step.js';
+import { proposeContext, type ProposeNext } from './propose-context.js';
 
 export const completeStepInput = z.object({
   teamId: z.string().min(1),
@@ -14,6 +15,8 @@ export const completeStepInput = z.object({
   /** R4: did the prospect do their side? */
   theirs: z.enum(COMMITMENT_OUTCOMES).nullable().default(null),
   next: nextStepInput.nullable().default(null),
+  /** R11: a customer's next aftercare step, set when no `next` is given. */
+  propose: z.custom<ProposeNext>((v) => typeof v === 'function').nullable().default(null),
   requestKey: z.string().nullable().default(null),
   now: z.date(),
 });
@@ -26,8 +29,9 @@ export interface CompleteStepResult {
 }
 
 /**
- * `/followup done`: the open step is done (kept if by its due time), not a touch. Without a new
- * step the lead is left with none on purpose, so R3 warns.
+ * `/followup done`: the open step is done (kept if by its due time), not a touch. Without a new step
+ * an open lead is left with none on purpose, so R3 warns; a customer gets the next aftercare step from
+ * `propose` (docs/rules.md#r11: a customer always keeps a next step).
  */
 export async function completeStep(db: Db, raw: CompleteStepInput): Promise<CompleteStepResult> {
   const input = completeStepInput.parse(raw);
@@ -36,6 +40,8 @@ export async function completeStep(db: Db, raw: CompleteStepInput): Promise<Comp
     const lead = await lockLead(tx, { teamId: input.teamId, leadId: input.leadId, actorId: input.repId });
     const completed = await completeOpenStep(tx, lead.id, input.now);
     if (!completed) throw new DomainError(`${lead.name} has no open next step to mark done.`, 'invalid');
+    // R4: counted once; marking the other way after a click ("they did their part") moves the count.
+    const before = completed.theirStatus;
     if (input.theirs) {
       if (!completed.theirCommitment) {
         throw new DomainError(`The step for ${lead.name} had no commitment from the prospect to mark ${input.theirs}.`, 'invalid');
@@ -43,15 +49,23 @@ export async function completeStep(db: Db, raw: CompleteStepInput): Promise<Comp
       await tx.update(nextSteps).set({ theirStatus: input.theirs }).where(eq(nextSteps.id, completed.id));
       completed.theirStatus = input.theirs;
     }
-    // R9: a kept prospect commitment is progress; R10: a missed one lowers likelihood.
-    const tally =
-      input.theirs === 'kept'
-        ? { theirKept: sql`${leads.theirKept} + 1`, progressAt: input.now, touchesSinceProgress: 0 }
-        : input.theirs === 'missed'
-          ? { theirMissed: sql`${leads.theirMissed} + 1` }
-          : {};
-    await tx.update(leads).set({ ...tally, updatedAt: input.now }).where(eq(leads.id, lead.id));
-    const next = input.next ? await insertNextStep(tx, lead, input.repId, input.next, input.now) : null;
-    return { lead, completed, next };
+    const changed = input.theirs !== null && input.theirs !== before;
+    const undoBefore =
+      changed && before === 'kept' ? { theirKept: sql`${leads.theirKept} - 1` } : changed && before === 'missed' ? { theirMissed: sql`${leads.theirMissed} - 1` } : {};
+    // R9: a kept prospect commitment is engagement; R10: a missed one lowers likelihood.
+    const tally = !changed
+      ? {}
+      : input.theirs === 'kept'
+        ? { theirKept: sql`${leads.theirKept} + 1`, engagedAt: input.now, touchesSinceEngagement: 0 }
+        : { theirMissed: sql`${leads.theirMissed} + 1` };
+    const [row] = await tx
+      .update(leads)
+      .set({ ...undoBefore, ...tally, updatedAt: input.now })
+      .where(eq(leads.id, lead.id))
+      .returning();
+    const wanted =
+      input.next ?? (lead.status === 'won' && input.propose ? input.propose(row!, await proposeContext(tx, row!, completed, null)) : null);
+    const next = wanted ? await insertNextStep(tx, lead, input.repId, wanted, input.now) : null;
+    return { lead: row!, completed, next };
   });
 }

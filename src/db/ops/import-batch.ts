@@ -22,6 +22,7 @@ export interface ImportedLead {
   source: string | null;
   externalId: string | null;
   note: string | null;
+  referredBy: string | null;
   createdAt: Date;
   touchCount: number;
   firstTouchAt: Date | null;
@@ -46,7 +47,7 @@ export interface ImportedStep {
 }
 
 /** The fields an import may change on a stored lead. */
-export type ImportedLeadPatch = Partial<Pick<Lead, 'company' | 'email' | 'phone' | 'value' | 'source' | 'tier' | 'note'>>;
+export type ImportedLeadPatch = Partial<Pick<Lead, 'company' | 'email' | 'phone' | 'value' | 'source' | 'tier' | 'note' | 'referredBy'>>;
 
 /**
  * Planner statistics kept fresh while the table grows, so that matching looks leads up by index:
@@ -73,6 +74,7 @@ const leadRecord = (l: ImportedLead) => ({
   source: l.source,
   external_id: l.externalId,
   note: l.note,
+  referred_by: l.referredBy,
   created_at: l.createdAt,
   touch_count: l.touchCount,
   first_touch_at: l.firstTouchAt,
@@ -90,12 +92,12 @@ export async function insertImportedLeads(tx: Queryable, records: readonly Impor
   const rows = rowsOf(
     await tx.execute(sql`
   insert into leads (id, team_id, owner_id, created_by, name, company, email, phone, tier, value, status, source, external_id,
-                     imported, alert_owner, note, created_at, touch_count, first_touch_at, last_touch_at, won_at, lost_at, updated_at)
+                     imported, alert_owner, note, referred_by, created_at, touch_count, first_touch_at, last_touch_at, won_at, lost_at, updated_at)
   select id, team_id, owner_id, created_by, name, company, email, phone, tier, value, status, source, external_id,
-         true, false, note, created_at, touch_count, first_touch_at, last_touch_at, won_at, lost_at, updated_at
+         true, false, note, referred_by, created_at, touch_count, first_touch_at, last_touch_at, won_at, lost_at, updated_at
   from json_to_recordset(${JSON.stringify(records.map(leadRecord))}::json) as r(
     id uuid, team_id text, owner_id text, created_by text, name text, company text, email text, phone text, tier text,
-    value numeric, status text, source text, external_id text, note text, created_at timestamptz, touch_count integer,
+    value numeric, status text, source text, external_id text, note text, referred_by text, created_at timestamptz, touch_count integer,
     first_touch_at timestamptz, last_touch_at timestamptz, won_at timestamptz, lost_at timestamptz, updated_at timestamptz)
   on conflict do nothing
   returning id`),

@@ -1,8 +1,8 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../client.js';
+import type { Db, Tx } from '../client.js';
 import { DomainError, isUniqueViolation } from '../errors.js';
-import { leads, type Lead } from '../schema.js';
+import { leads, nextSteps, type Lead, type NextStep } from '../schema.js';
 import { claimOnce, lockLead } from './lock-lead.js';
 
 const base = z.object({
@@ -15,20 +15,37 @@ const base = z.object({
 export const reassignLeadInput = base.extend({ leadId: z.string().uuid() });
 export const reassignAllInput = base.extend({ fromOwnerId: z.string().min(1) });
 
+/** A moved lead with its open step: what the new owner's handover message names. */
+export interface HandedOver {
+  lead: Lead;
+  openStep: NextStep | null;
+}
+
 const nameClash = (err: unknown) =>
   isUniqueViolation(err, 'leads_owner_name_uq')
     ? new DomainError('The new owner already has a lead with that name; rename or close one first. Nothing was moved.', 'duplicate_name')
     : err;
 
+// The open steps of the owner's leads, by lead id (one statement however many leads moved).
+async function openSteps(tx: Tx, teamId: string, ownerId: string): Promise<Map<string, NextStep>> {
+  const owned = tx.select({ id: leads.id }).from(leads).where(and(eq(leads.teamId, teamId), eq(leads.ownerId, ownerId)));
+  const rows = await tx.select().from(nextSteps).where(and(inArray(nextSteps.leadId, owned), eq(nextSteps.status, 'open')));
+  return new Map(rows.map((s) => [s.leadId, s]));
+}
+
 /** R13: reassignment is explicit, and a manager's to make. */
-export async function reassignLead(db: Db, raw: z.input<typeof reassignLeadInput>): Promise<{ lead: Lead; fromOwnerId: string }> {
+export async function reassignLead(
+  db: Db,
+  raw: z.input<typeof reassignLeadInput>,
+): Promise<{ lead: Lead; fromOwnerId: string; openStep: NextStep | null }> {
   const input = reassignLeadInput.parse(raw);
   try {
     return await db.transaction(async (tx) => {
       await claimOnce(tx, input.teamId, input.requestKey, 'reassign', 'That lead was already reassigned.');
       const lead = await lockLead(tx, { teamId: input.teamId, leadId: input.leadId, actorId: input.managerId, actorIsManager: true });
       const [row] = await tx.update(leads).set({ ownerId: input.toOwnerId, updatedAt: input.now }).where(eq(leads.id, lead.id)).returning();
-      return { lead: row!, fromOwnerId: lead.ownerId };
+      const [openStep] = await tx.select().from(nextSteps).where(and(eq(nextSteps.leadId, lead.id), eq(nextSteps.status, 'open')));
+      return { lead: row!, fromOwnerId: lead.ownerId, openStep: openStep ?? null };
     });
   } catch (err) {
     throw nameClash(err);
@@ -36,7 +53,7 @@ export async function reassignLead(db: Db, raw: z.input<typeof reassignLeadInput
 }
 
 /** A rep who leaves: every lead of theirs that is not lost moves, all or nothing. */
-export async function reassignAll(db: Db, raw: z.input<typeof reassignAllInput>): Promise<number> {
+export async function reassignAll(db: Db, raw: z.input<typeof reassignAllInput>): Promise<{ count: number; leads: HandedOver[] }> {
   const input = reassignAllInput.parse(raw);
   try {
     return await db.transaction(async (tx) => {
@@ -45,8 +62,10 @@ export async function reassignAll(db: Db, raw: z.input<typeof reassignAllInput>)
         .update(leads)
         .set({ ownerId: input.toOwnerId, updatedAt: input.now })
         .where(and(eq(leads.teamId, input.teamId), eq(leads.ownerId, input.fromOwnerId), ne(leads.status, 'lost')))
-        .returning({ id: leads.id });
-      return moved.length;
+        .returning();
+      const steps = moved.length ? await openSteps(tx, input.teamId, input.toOwnerId) : new Map<string, NextStep>();
+      moved.sort((a, b) => a.name.localeCompare(b.name));
+      return { count: moved.length, leads: moved.map((lead) => ({ lead, openStep: steps.get(lead.id) ?? null })) };
     });
   } catch (err) {
     throw nameClash(err);

@@ -4,6 +4,7 @@ import type { Db } from '../client.js';
 import { DomainError, isUniqueViolation } from '../errors.js';
 import { leads, type Lead } from '../schema.js';
 import { claimRequest } from './claim-request.js';
+import { recordInboundArrival } from './inbound-touch.js';
 import { takeRoundRobinOwner } from './round-robin.js';
 
 export interface ReceivedLeadInput {
@@ -18,6 +19,8 @@ export interface ReceivedLeadInput {
   value: number | null;
   source: string | null;
   note: string | null;
+  /** R11: who referred this lead. */
+  referredBy?: string | null;
   externalId: string | null;
   /** The request's signature: the same request sent twice creates one lead. */
   requestKey: string;
@@ -51,7 +54,8 @@ export async function receiveLead(db: Db, input: ReceivedLeadInput): Promise<Rec
     return null;
   };
   const known = await existing();
-  if (known) return known;
+  // The prospect reached out again: an inbound touch on the lead we hold (docs/rules.md#r9).
+  if (known) return { ...known, lead: await recordInboundArrival(db, { teamId: input.teamId, leadId: known.lead.id, note: input.note, source: input.source, requestKey: input.requestKey, now: input.now }) };
   try {
     return await db.transaction(async (tx) => {
       if (!(await claimRequest(tx, input.teamId, `lead-webhook:${input.requestKey}`, 'lead-webhook'))) {
@@ -74,8 +78,11 @@ export async function receiveLead(db: Db, input: ReceivedLeadInput): Promise<Rec
           value: input.value,
           source: input.source,
           note: input.note,
+          referredBy: input.referredBy ?? null,
           externalId: input.externalId,
           alertOwner: true,
+          // R2: they reached out; speed to lead applies.
+          inbound: true,
           createdAt: input.now,
           updatedAt: input.now,
         })

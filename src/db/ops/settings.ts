@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '../client.js';
 import { reps, teams, type Rep, type Team } from '../schema.js';
+import { DomainError } from '../errors.js';
 import { claimOnce } from './lock-lead.js';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -18,6 +19,19 @@ export const teamSettingsInput = z.object({
   digestDay: z.number().int().min(1).max(7).optional(),
   digestTime: z.string().regex(HH_MM).optional(),
   teamTz: z.string().min(1).max(64).optional(),
+  // docs/rules.md#r2: working hours and days, wall-clock in each person's zone; the end after the start.
+  workStart: z.string().regex(HH_MM, 'working hours are HH:MM').optional(),
+  workEnd: z.string().regex(HH_MM, 'working hours are HH:MM').optional(),
+  workDays: z
+    .array(z.number().int().min(1).max(7))
+    .min(1, 'name at least one working day')
+    .max(7)
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b))
+    .optional(),
+  // The first-touch plan: imported leads' first contacts a rep a day.
+  newPerDay: z.number().int().min(1, 'new-per-day is 1 to 50').max(50, 'new-per-day is 1 to 50').optional(),
+  // docs/rules.md#r11: days between a customer's check-ins.
+  checkinDays: z.number().int().min(7, 'checkin-days is 7 to 365').max(365, 'checkin-days is 7 to 365').optional(),
 });
 
 export interface SettingsChange {
@@ -49,6 +63,12 @@ export async function changeSettings(db: Db, change: SettingsChange): Promise<{ 
         .update(reps)
         .set({ ...repPatch, ...(repPatch.tz ? { tzOverridden: true } : {}), updatedAt: change.now })
         .where(and(eq(reps.teamId, change.teamId), eq(reps.userId, change.userId)));
+    }
+    if (teamPatch.workStart || teamPatch.workEnd) {
+      const [team] = await tx.select({ start: teams.workStart, end: teams.workEnd }).from(teams).where(eq(teams.id, change.teamId));
+      const start = teamPatch.workStart ?? team?.start ?? '09:00';
+      const end = teamPatch.workEnd ?? team?.end ?? '18:00';
+      if (end <= start) throw new DomainError(`Working hours must end after they start (${start}-${end} does not). Nothing was changed.`, 'invalid');
     }
     if (Object.keys(teamPatch).length > 0) {
       await tx.update(teams).set({ ...teamPatch, updatedAt: change.now }).where(eq(teams.id, change.teamId));

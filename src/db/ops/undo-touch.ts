@@ -1,9 +1,10 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../client.js';
 import { DomainError } from '../errors.js';
-import { leads, nextSteps, touches, type Lead, type Touch } from '../schema.js';
+import { nextSteps, touches, type Lead, type Touch } from '../schema.js';
 import { claimOnce, lockLead } from './lock-lead.js';
+import { restoreUndo } from './touch-undo-sql.js';
 
 // Long enough to catch a slip, short enough that nothing has been built on the touch since.
 export const UNDO_WINDOW_MS = 15 * 60_000;
@@ -23,7 +24,8 @@ export async function undoTouch(db: Db, raw: z.input<typeof undoTouchInput>): Pr
     const [touch] = await tx
       .select()
       .from(touches)
-      .where(and(eq(touches.teamId, input.teamId), eq(touches.repId, input.repId)))
+      // Only touches the rep logged carry `undo` (a web form's arrival does not).
+      .where(and(eq(touches.teamId, input.teamId), eq(touches.repId, input.repId), isNotNull(touches.undo)))
       .orderBy(desc(touches.occurredAt), desc(touches.createdAt))
       .limit(1);
     if (!touch || input.now.getTime() - touch.createdAt.getTime() > UNDO_WINDOW_MS) {
@@ -34,30 +36,13 @@ export async function undoTouch(db: Db, raw: z.input<typeof undoTouchInput>): Pr
     if (touch.completedStepId) {
       await tx
         .update(nextSteps)
-        .set({ status: 'open', completedAt: null, kept: null })
+        .set({ status: 'open', completedAt: null, kept: null, ...(touch.undo ? { theirStatus: touch.undo.completedTheirStatus } : {}) })
         .where(and(eq(nextSteps.id, touch.completedStepId), eq(nextSteps.status, 'done')));
     }
     await tx.delete(touches).where(eq(touches.id, touch.id));
-    const [previous] = await tx
-      .select({ at: touches.occurredAt, channel: touches.channel })
-      .from(touches)
-      .where(eq(touches.leadId, lead.id))
-      .orderBy(desc(touches.occurredAt))
-      .limit(1);
-    const [row] = await tx
-      .update(leads)
-      .set({
-        touchCount: sql`greatest(${leads.touchCount} - 1, 0)`,
-        lastTouchAt: previous?.at ?? null,
-        lastTouchChannel: previous?.channel ?? null,
-        signalCount: sql`greatest(${leads.signalCount} - ${touch.signals.length}, 0)`,
-        touchesSinceProgress: sql`greatest(${leads.touchesSinceProgress} - 1, 0)`,
-        firstTouchAt: previous ? lead.firstTouchAt : null,
-        tier: touch.promotedTier && lead.tier === 'lead' ? 'new' : lead.tier,
-        updatedAt: input.now,
-      })
-      .where(eq(leads.id, lead.id))
-      .returning();
+    // docs/rules.md#r9: the lead as it was before the touch, every field it changed (engagement included).
+    const row = await restoreUndo(tx, lead.id, touch.undo!);
     return { lead: row!, touch };
   });
 }
+

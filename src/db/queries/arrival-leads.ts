@@ -51,8 +51,9 @@ export async function arrivalsOwedAlert(db: Queryable, teamId: string, kind: str
 }
 
 /**
- * New arrivals (not imported, not cold, not snoozed at `at`) still untouched that came in after
- * `after` and by `until`, oldest first.
+ * New arrivals (inbound, not cold, not snoozed at `at`) still untouched that came in after `after` and
+ * by `until`, oldest first. docs/rules.md#r2: only inbound leads are held to the hour; one added by hand
+ * is never a miss.
  */
 export async function untouchedArrivals(db: Queryable, teamId: string, at: Date, after: Date, until: Date): Promise<AlertLead[]> {
   return db
@@ -61,6 +62,7 @@ export async function untouchedArrivals(db: Queryable, teamId: string, at: Date,
     .where(
       and(
         untouchedArrival(teamId),
+        eq(leads.inbound, true),
         ne(leads.tier, 'cold' satisfies Lead['tier']),
         or(isNull(leads.snoozedUntil), lte(leads.snoozedUntil, at)),
         lte(leads.createdAt, until),

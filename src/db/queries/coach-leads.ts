@@ -11,7 +11,7 @@ export interface CoachLeadScope {
 
 /**
  * One rep's (or a small team's) coach input in one statement. The per-lead aggregates (signals,
- * commitments, touches since progress, last channel) are kept on the lead by every write, so this
+ * commitments, touches since engagement, last channel) are kept on the lead by every write, so this
  * reads one row per lead and never the touch history: memory stays flat however many touches there are.
  */
 export async function loadCoachLeads(db: Queryable, scope: CoachLeadScope): Promise<CoachLead[]> {
@@ -27,6 +27,10 @@ export async function loadCoachLeads(db: Queryable, scope: CoachLeadScope): Prom
       status: leads.status,
       createdAt: leads.createdAt,
       imported: leads.imported,
+      inbound: leads.inbound,
+      referredBy: leads.referredBy,
+      lastOutcome: leads.lastOutcome,
+      positiveSignalCount: leads.positiveSignalCount,
       touchCount: leads.touchCount,
       firstTouchAt: leads.firstTouchAt,
       lastTouchAt: leads.lastTouchAt,
@@ -37,13 +41,15 @@ export async function loadCoachLeads(db: Queryable, scope: CoachLeadScope): Prom
       signalCount: leads.signalCount,
       theirKept: leads.theirKept,
       theirMissed: leads.theirMissed,
-      touchesSinceProgress: leads.touchesSinceProgress,
+      touchesSinceEngagement: leads.touchesSinceEngagement,
       step: {
+        id: nextSteps.id,
         action: nextSteps.action,
         dueAt: nextSteps.dueAt,
         allDay: nextSteps.allDay,
         promised: nextSteps.promised,
         theirCommitment: nextSteps.theirCommitment,
+        theirStatus: nextSteps.theirStatus,
         origin: nextSteps.origin,
       },
     })

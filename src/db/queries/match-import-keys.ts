@@ -25,6 +25,7 @@ export interface StoredMatch {
   source: string | null;
   tier: Tier;
   note: string | null;
+  referredBy: string | null;
   touchCount: number;
   /** It has an open next step. */
   hasStep: boolean;
@@ -40,7 +41,7 @@ export async function matchImportKeys(tx: Queryable, teamId: string, keys: Impor
          mail as (select json_array_elements_text(${JSON.stringify(keys.emails)}::json) as v),
          named as (select * from json_to_recordset(${JSON.stringify(pairs)}::json) as p(o text, n text))
     select l.id, l.owner_id, l.name, l.email, l.external_id, l.status, l.company, l.phone, l.value::text as value, l.source,
-           l.tier, l.note, l.touch_count,
+           l.tier, l.note, l.referred_by, l.touch_count,
            exists(select 1 from next_steps s where s.lead_id = l.id and s.status = 'open') as has_step
     from leads l
     -- One index lookup per key (LATERAL), whatever the planner knows of the table: PGlite keeps no
@@ -68,6 +69,7 @@ export async function matchImportKeys(tx: Queryable, teamId: string, keys: Impor
     source: (r.source as string | null) ?? null,
     tier: r.tier as Tier,
     note: (r.note as string | null) ?? null,
+    referredBy: (r.referred_by as string | null) ?? null,
     touchCount: Number(r.touch_count),
     hasStep: Boolean(r.has_step),
   }));

@@ -52,11 +52,12 @@ export async function repMetrics(db: Queryable, w: MetricsWindow): Promise<RepMe
         count(*) filter (where l.status = 'open' and l.touch_count >= 5) as t5,
         count(*) filter (where l.won_at >= ${from}::timestamptz and l.won_at < ${to}::timestamptz) as won,
         count(*) filter (where l.lost_at >= ${from}::timestamptz and l.lost_at < ${to}::timestamptz) as lost,
+        -- docs/rules.md#r2: only inbound leads (POST /leads, add with source:inbound) are held to the hour.
         percentile_cont(0.5) within group (order by extract(epoch from (l.first_touch_at - l.created_at)) / 60)
           filter (where l.created_at >= ${from}::timestamptz and l.created_at < ${to}::timestamptz
-                  and not l.imported and l.tier <> 'cold' and l.first_touch_at is not null) as median_first_touch,
+                  and l.inbound and l.tier <> 'cold' and l.first_touch_at is not null) as median_first_touch,
         count(*) filter (where l.created_at >= ${from}::timestamptz and l.created_at < ${to}::timestamptz
-                  and not l.imported and l.tier <> 'cold'
+                  and l.inbound and l.tier <> 'cold'
                   and coalesce(l.first_touch_at, ${now}::timestamptz) > l.created_at + interval '1 hour') as speed_misses
       from leads l
       left join next_steps s on s.lead_id = l.id and s.status = 'open'
@@ -68,6 +69,8 @@ export async function repMetrics(db: Queryable, w: MetricsWindow): Promise<RepMe
       select t.rep_id as owner_id, count(*) as touches
       from touches t
       where t.team_id = ${w.teamId} and t.occurred_at >= ${from}::timestamptz and t.occurred_at < ${to}::timestamptz
+        -- The rep's own touches: a web form's repeat arrival (inbound, with no undo) is the prospect's, not the rep's.
+        and (t.direction = 'outbound' or t.undo is not null)
         ${w.ownerId ? sql`and t.rep_id = ${w.ownerId}` : sql``}
       group by t.rep_id`),
   );

@@ -1,25 +1,27 @@
 import { sql } from 'drizzle-orm';
 import type { CoachLead } from '../../coach/types.js';
-import type { TouchChannel } from '../../domain/vocabulary.js';
+import type { CommitmentStatus, StepOrigin, TouchChannel } from '../../domain/vocabulary.js';
 import { rowsOf, type Db } from '../client.js';
 import type { Lead } from '../schema.js';
 
 // Rows in flight at once: memory holds one page plus one rep's leads, however large the team.
 export const TEAM_PAGE_SIZE = 5_000;
 
-// Each row travels as one JSON array: parsing 100,000 rows of 26 typed columns in the driver costs
+// Each row travels as one JSON array: parsing 100,000 rows of 32 typed columns in the driver costs
 // seconds, one JSON.parse per row a fraction of that. The order here is the order read below.
 const ROW = sql`json_build_array(
   l.id, l.name, l.company, l.owner_id, l.tier, l.value, l.status, l.created_at, l.imported,
   l.touch_count, l.first_touch_at, l.last_touch_at, l.last_touch_channel, l.snoozed_until, l.revived_at, l.won_at,
-  l.signal_count, l.their_kept, l.their_missed, l.touches_since_progress,
-  s.action, s.due_at, s.all_day, s.promised, s.their_commitment, s.origin)::text`;
+  l.signal_count, l.their_kept, l.their_missed, l.touches_since_engagement,
+  s.action, s.due_at, s.all_day, s.promised, s.their_commitment, s.origin,
+  l.inbound, l.positive_signal_count, l.last_outcome, l.referred_by, s.id, s.their_status)::text`;
 
 type JsonRow = [
   string, string, string | null, string, Lead['tier'], number | null, Lead['status'], string, boolean,
   number, string | null, string | null, TouchChannel | null, string | null, string | null, string | null,
   number, number, number, number,
-  string | null, string | null, boolean | null, boolean | null, string | null, string | null,
+  string | null, string | null, boolean | null, boolean | null, string | null, StepOrigin | null,
+  boolean, number, string | null, string | null, string | null, CommitmentStatus | null,
 ];
 
 const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
@@ -46,11 +48,24 @@ function toCoachLead(json: string): CoachLead {
     signalCount: r[16],
     theirKept: r[17],
     theirMissed: r[18],
-    touchesSinceProgress: r[19],
+    touchesSinceEngagement: r[19],
+    inbound: r[26],
+    positiveSignalCount: r[27],
+    lastOutcome: r[28],
+    referredBy: r[29],
     openStep:
       r[20] === null
         ? null
-        : { action: r[20], dueAt: new Date(r[21]!), allDay: r[22] ?? true, promised: r[23] ?? false, theirCommitment: r[24], origin: r[25] ?? 'rep' },
+        : {
+            id: r[30]!,
+            action: r[20],
+            dueAt: new Date(r[21]!),
+            allDay: r[22] ?? true,
+            promised: r[23] ?? false,
+            theirCommitment: r[24],
+            theirStatus: r[31],
+            origin: r[25] ?? 'rep',
+          },
   };
 }
 

@@ -40,12 +40,13 @@ describe.each(dbTargets())('coach leads loaded from SQL aggregates on $name', (t
       signalCount: 3,
       theirKept: 1,
       theirMissed: 1,
-      touchesSinceProgress: 2,
+      touchesSinceEngagement: 2,
     });
-    expect(acme.openStep).toMatchObject({ action: 'demo', promised: true, origin: 'rep' });
+    expect(acme.openStep).toMatchObject({ action: 'demo', promised: true, origin: 'rep', theirStatus: null });
+    expect(acme.openStep!.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(acme.openStep!.dueAt.toISOString()).toBe(at(9).toISOString());
     const untouched = mine.find((l) => l.name === 'Untouched')!;
-    expect(untouched).toMatchObject({ touchCount: 0, lastTouchChannel: null, signalCount: 0, touchesSinceProgress: 0, openStep: null });
+    expect(untouched).toMatchObject({ touchCount: 0, lastTouchChannel: null, signalCount: 0, touchesSinceEngagement: 0, openStep: null });
   });
 
   it('gives the whole team for a manager', async () => {

@@ -18,9 +18,10 @@ describe.each(dbTargets())('team-wide coach input through a cursor on $name', (t
       await givenRep(db, T, rep, 'UTC', t0);
       for (let i = 0; i < 7; i++) {
         // Touch 1 sets a promised step with their commitment; touch 2 (a vague e-mail) completes it.
-        const touches = Array.from({ length: i % 4 }, (_, k) => ({ channel: k % 2 ? ('email' as const) : ('call' as const), signals: k === 1 ? ['vague'] : [], at: at(k + 1),
+        const touches = Array.from({ length: i % 4 }, (_, k) => ({ channel: k % 2 ? ('email' as const) : ('call' as const), signals: k === 1 ? ['vague'] : k === 2 ? ['asked-price'] : [], outcome: k === 0 ? `talked to ${rep}` : undefined, at: at(k + 1),
           ...(k === 0 ? { next: { action: 'demo', dueAt: at(10), theirCommitment: 'budget', promised: true } } : {}) }));
         const lead = await givenLead(db, { team: T, owner: rep, name: `L${r}-${i}`, tier: i % 2 ? 'lead' : 'referral', value: i * 100, at: t0, touches,
+          inbound: i === 2, referredBy: i === 1 ? `Dana for ${rep}` : null,
           ...(i === 6 ? { row: { status: 'lost' as const } } : {}) });
         // Their side of that step, kept: history no operation writes without a `done`.
         if (i === 3) await db.update(nextSteps).set({ theirStatus: 'kept' }).where(eq(nextSteps.leadId, lead.id));
@@ -29,6 +30,12 @@ describe.each(dbTargets())('team-wide coach input through a cursor on $name', (t
   });
 
   it('hands over each rep\'s leads once, in owner order, exactly as the per-rep query loads them', async () => {
+    // The fields #14 added are really there to compare (not all defaults).
+    const all = await loadCoachLeads(database.db, { teamId: T });
+    expect(all.filter((l) => l.inbound)).toHaveLength(3);
+    expect(all.filter((l) => l.referredBy?.startsWith('Dana'))).toHaveLength(3);
+    expect(all.filter((l) => l.positiveSignalCount > 0 && l.lastOutcome === null).length).toBeGreaterThan(0);
+    expect(all.some((l) => l.openStep?.theirStatus === 'pending' && l.openStep.id)).toBe(true);
     for (const pageSize of [1, 4, 5000]) {
       // The callback gets data only: it must not query (PGlite has one connection, held by the cursor).
       const seen: [string, unknown][] = [];

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_CONTACT_ACTION } from '../../../src/coach/index.js';
 import type { Db } from '../../../src/db/client.js';
 import { closeLost, closeWon } from '../../../src/db/ops/close-lead.js';
 import { exportLeads } from '../../../src/intake/export-leads.js';
@@ -38,7 +39,7 @@ describe.each(dbTargets())('exportLeads on $name', (target) => {
     await add('=HYPERLINK("http://evil.example")', { company: "'=quoted already", owner: 'U0BO',
       touches: [{ channel: 'email' }], nextStep: { action: '@mention me', dueAt: new Date('2026-12-01T14:30:00Z'), allDay: false } }, later);
     const won = await add('Won Co', { tier: 'customer', value: 300 }, later);
-    await closeWon(db, { teamId: 'TEXPA', repId: 'U0ANA', leadId: won.id, now: later, checkIn: { action: 'service check-in', dueAt: new Date('2026-12-26T04:59:59.999Z') } });
+    await closeWon(db, { teamId: 'TEXPA', repId: 'U0ANA', leadId: won.id, now: later, thanks: { action: 'thank them for the order', dueAt: new Date('2026-12-26T04:59:59.999Z') } });
     // A lost lead and an open one of the same name and owner: both are exported, and both come back.
     const lost = await add('Same Name', {}, later);
     await closeLost(db, { teamId: 'TEXPA', repId: 'U0ANA', leadId: lost.id, now: later });
@@ -54,7 +55,7 @@ describe.each(dbTargets())('exportLeads on $name', (target) => {
       'line ""two"", with a comma"',
     ]);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")",''=quoted already,,,lead,,U0BO,open,,2026-11-25T16:00:00.000Z,2026-11-25T16:00:00.000Z,1,'@mention me,2026-12-01T14:30:00.000Z,no,,\n`);
-    expect(text).toContain('Won Co,,,,customer,300,U0ANA,won,,2026-11-25T16:00:00.000Z,,0,service check-in,2026-12-26T04:59:59.999Z,no,,\n');
+    expect(text).toContain('Won Co,,,,customer,300,U0ANA,won,,2026-11-25T16:00:00.000Z,,0,thank them for the order,2026-12-26T04:59:59.999Z,no,,\n');
     expect(text).toContain('Same Name,,,,new,,U0ANA,lost,,2026-11-25T16:00:00.000Z,,0,,,,,\n');
   });
 
@@ -78,8 +79,13 @@ describe.each(dbTargets())('exportLeads on $name', (target) => {
     // Another team with the same reps (one Enterprise Grid user id across workspaces).
     await reps('TEXPB');
     const copy = await importLeads(db, csvChunks(file), { teamId: 'TEXPB', defaultOwner: 'U0ANA', now: later });
-    expect(copy).toMatchObject({ created: 6, updated: 0, skipped: 0, rejected: [], ownerNotes: [] });
-    expect(await exported(db, 'TEXPB')).toBe(file);
+    expect(copy).toMatchObject({ created: 6, updated: 0, skipped: 0, rejected: [], ownerNotes: [], planned: 1 });
+    // The one open, never-touched, not cold lead without a step now has its first contact planned (R2's plan).
+    const untouched = 'Same Name,,same@x.example,,new,,U0ANA,open,,2026-11-25T16:00:00.000Z,,0,';
+    const copied = (await exported(db, 'TEXPB')).split('\n');
+    const planned = copied.find((l) => l.startsWith(untouched))!;
+    expect(planned).toMatch(new RegExp(`^${untouched}${FIRST_CONTACT_ACTION},[0-9T:.-]+Z,no,,$`));
+    expect(copied.map((l) => (l === planned ? `${untouched},,,,` : l)).join('\n')).toBe(file);
     expect(leadsInFile).toBeGreaterThan(6);
   });
 });

@@ -47,7 +47,7 @@ describe.each(dbTargets())('importLeads on $name', (target) => {
       ['Gamma', '', 'Zed Unknown', 'Lead', '', ''],
     ]));
     expect(summary).toEqual({
-      created: 3, updated: 0, skipped: 0, rejected: [], dryRun: false, rows: 3,
+      created: 3, updated: 0, skipped: 0, rejected: [], dryRun: false, rows: 3, planned: 3,
       ownerNotes: [{ line: 4, reason: 'owner \'Zed Unknown\': no rep goes by "Zed Unknown"; use their e-mail or Slack id; given to U0ANA' }],
     });
     const rows = await leadsOf();
@@ -183,7 +183,18 @@ describe.each(dbTargets())('importLeads on $name', (target) => {
     expect(dry.rejected).toEqual([{ line: 5, reason: "e-mail 'nope' is not an address" }]);
     expect(await snapshot(db, T)).toEqual(before);
     // The real import does what the dry run said it would.
-    expect(await run(file, { batchSize: 1 })).toEqual({ ...dry, dryRun: false });
+    expect(await run(file, { batchSize: 1 })).toEqual({ ...dry, dryRun: false, planned: 2 });
+  });
+
+  it('R11: stores who referred each lead, and fills it in on a matched lead that has none', async () => {
+    await givenLead(db, { team: T, owner: 'U0ANA', name: 'Known Co', email: 'known@co.example', at: now });
+    const summary = await run(csvText([
+      ['Name', 'Email', 'Referred By'],
+      ['Fresh Co', 'fresh@co.example', 'Dana at Beta'],
+      ['Known Co', 'known@co.example', 'Sam (customer)'],
+    ]));
+    expect(summary).toMatchObject({ created: 1, updated: 1 });
+    expect((await leadsOf()).map((l) => [l.name, l.referredBy])).toEqual([['Fresh Co', 'Dana at Beta'], ['Known Co', 'Sam (customer)']]);
   });
 
   it('refuses, writing nothing, a file without a name column, a binary file, and a default owner who is not a rep', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_IMPORTED_ACTION } from '../../../src/coach/index.js';
 import { EXPORT_HEADERS, mapColumns } from '../../../src/intake/csv-columns.js';
 import { statusFromWord, tierFromWord } from '../../../src/intake/crm-words.js';
 import type { LeadCandidate } from '../../../src/intake/lead-candidate.js';
@@ -183,6 +184,13 @@ describe('normalizeRow', () => {
     expect(reason({ Name: 'A\u0000B' })).toBe('contains a NUL character (binary data)');
   });
 
+  it('R11: reads who referred the lead from a "Referred By" or "Referral" column', () => {
+    expect(lead({ Name: 'A', 'Referred By': '  Dana at Beta ' }).referredBy).toBe('Dana at Beta');
+    expect(lead({ Name: 'A', Referral: 'jo@acme.example' }).referredBy).toBe('jo@acme.example');
+    expect(lead({ Name: 'A' }).referredBy).toBeNull();
+    expect(reason({ Name: 'A', 'Referred by': 'r'.repeat(201) })).toBe('referred by is longer than 200 characters');
+  });
+
   it('takes an explicit tier name first, else the first tier-ish column that maps, else lead', () => {
     expect(lead({ Name: 'A', tier: 'cold', 'Lead Source': 'Customer Referral' })).toMatchObject({ tier: 'cold', tierGiven: true });
     expect(lead({ Name: 'A', 'Lifecycle Stage': 'Other', 'Lead Source': 'Customer Referral', Rating: 'Hot' })).toMatchObject({ tier: 'referral', tierGiven: true });
@@ -222,8 +230,9 @@ describe('normalizeRow', () => {
     expect(lead({ Name: 'A', 'next step': 'send proposal', 'next step date': '2026-12-03', promised: 'yes' }).next).toEqual({
       action: 'send proposal', dueAt: new Date('2026-12-04T04:59:59.999Z'), allDay: true, promised: true, theirCommitment: null, origin: 'rep',
     });
+    // R6: a dated step with no action gets one with a purpose, never a bare "follow up".
     expect(lead({ Name: 'A', 'Deal - Next activity date': '2026-12-04 14:00' }, 'Europe/Berlin').next).toMatchObject({
-      action: 'follow up', dueAt: new Date('2026-12-04T13:00:00Z'), allDay: false, promised: false,
+      action: DEFAULT_IMPORTED_ACTION, dueAt: new Date('2026-12-04T13:00:00Z'), allDay: false, promised: false,
     });
     expect(lead({ Name: 'A', 'next step date': '2026-11-20' }).next?.dueAt).toEqual(new Date('2026-11-21T04:59:59.999Z'));
     // Our export's end-of-day instant reads back as an all-day step.
@@ -249,7 +258,7 @@ describe('normalizeRow', () => {
       lead: {
         name: 'Acme', company: 'Acme Holdings', email: 'jo@acme.example', phone: '+1 555', tier: 'referral', tierGiven: true, value: 12000.5,
         status: 'won', source: 'web', createdAt: new Date('2026-10-01T18:03:00Z'), lastTouchAt: new Date('2026-11-20T15:00:00Z'),
-        firstTouchAt: null, touchCount: 3, closedAt: new Date('2026-11-20T15:00:00Z'), externalId: 'crm-1', note: 'a "quoted"\nnote',
+        firstTouchAt: null, touchCount: 3, closedAt: new Date('2026-11-20T15:00:00Z'), externalId: 'crm-1', note: 'a "quoted"\nnote', referredBy: null,
         next: { action: 'check in', dueAt: new Date('2026-12-25T04:59:59.999Z'), allDay: true, promised: false, theirCommitment: null, origin: 'rep' },
       },
     });

@@ -28,4 +28,11 @@ describe('POST /leads body', () => {
     expect(parse({ name: 'a', value: 1_000_000_000 }).success).toBe(true);
     expect(parse({ name: 'a', value: null }).success).toBe(true);
   });
+
+  it('R11: reads who referred the lead, trimmed, and bounds it', () => {
+    expect(parse({ name: 'a', referred_by: '  Dana at Beta  ' }).data).toMatchObject({ referred_by: 'Dana at Beta' });
+    expect(parse({ name: 'a' }).data).toMatchObject({ referred_by: null });
+    const r = parse({ name: 'a', referred_by: 'x'.repeat(201) });
+    expect(fieldErrors(r.error!)).toEqual({ referred_by: 'referred_by is at most 200 characters' });
+  });
 });
