@@ -39,7 +39,7 @@ export async function seedTeam(db: Db, o: SeedOptions): Promise<void> {
   await db.execute(sql`drop table seed_lead_numbers`);
   // The per-lead aggregates the app keeps on every write.
   await db.execute(sql`update leads l set touch_count = t.n, first_touch_at = t.first, last_touch_at = t.last,
-      last_touch_channel = t.channel, signal_count = t.signals, touches_since_progress = t.n
+      last_touch_channel = t.channel, signal_count = t.signals, touches_since_engagement = t.n
     from (select lead_id, count(*) n, min(occurred_at) first, max(occurred_at) last, sum(cardinality(signals))::int signals,
                  (array_agg(channel order by occurred_at desc))[1] channel
           from touches group by lead_id) t

@@ -1,4 +1,4 @@
-import { proposeCheckIn } from '../coach/cadence.js';
+import { thankYouStep } from '../coach/cadence.js';
 import type { Db } from '../db/client.js';
 import { addLead } from '../db/ops/add-lead.js';
 import { closeLost, closeWon } from '../db/ops/close-lead.js';
@@ -59,8 +59,8 @@ type Moment = { teamId: string; repId: string; leadId: string; now: Date };
 function applyEvent(db: Db, e: HistoryEvent, m: Moment, calendar: LocalCalendar): Promise<unknown> {
   if ('touch' in e) return logTouch(db, { ...m, channel: e.touch, outcome: e.outcome, signals: e.signals ?? [], next: stepOn(calendar, e.next) });
   if ('done' in e) return completeStep(db, { ...m, theirs: e.done, next: stepOn(calendar, e.next) });
-  // R11: the check-in `/followup won` would schedule.
-  if ('won' in e) return closeWon(db, { ...m, note: e.won, checkIn: proposeCheckIn({ now: m.now, zone: calendar.zone }) });
+  // R11: the thank-you step `/followup won` would set.
+  if ('won' in e) return closeWon(db, { ...m, note: e.won, thanks: thankYouStep({ now: m.now, zone: calendar.zone }) });
   if ('lost' in e) return closeLost(db, { ...m, note: e.lost });
   if ('snoozeUntil' in e) return snoozeLead(db, { ...m, until: calendar.at([e.snoozeUntil, '00:00']), reason: e.reason });
   return reviveLead(db, { ...m, trigger: e.revive });

@@ -213,7 +213,7 @@ describe.each(await processDbTargets('fc-import-'))('`import` and `export` on $n
       await add('=cmd|calc', { phone: '+49 30 1234', value: 99.99, tier: 'referral', touches: 1,
         nextStep: { action: 'send "quote", v2', dueAt: new Date('2026-11-27T22:59:59.999Z'), promised: true } });
       const w = await add('Won Corp', { tier: 'customer', touches: [{ channel: 'meeting' }] });
-      await closeWon(db, { teamId: T, repId: 'U0BO', leadId: w.id, now, checkIn: { action: 'service check-in', dueAt: new Date('2026-12-25T22:59:59.999Z') } });
+      await closeWon(db, { teamId: T, repId: 'U0BO', leadId: w.id, now, thanks: { action: 'thank them for their business', dueAt: new Date('2026-12-25T22:59:59.999Z') } });
       // A lost lead beside an open one of the same name and owner: both go out, and both come back.
       await add('Pia Schultz', { owner: 'U0ANA', email: 'pia.old@fabrikam.example', row: { status: 'lost', lostAt: now } });
     });
