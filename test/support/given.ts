@@ -40,6 +40,8 @@ export interface TouchSpec {
   channel?: TouchChannel;
   outcome?: string;
   signals?: string[];
+  /** Who reached out: the rep (outbound, the default) or the prospect (inbound). */
+  direction?: 'outbound' | 'inbound';
   /** The step this touch sets (it completes the one open before, as logging does). */
   next?: NextStepInput;
 }
@@ -74,7 +76,7 @@ export async function givenLead(db: Db, spec: LeadSpec): Promise<Lead> {
   let lead = await addLead(db, { ...fields, teamId: team, ownerId: owner, createdBy, now: at });
   for (const [i, touch] of history.entries()) {
     const next = i === history.length - 1 && nextStep ? nextStep : (touch.next ?? null);
-    ({ lead } = await logTouch(db, { teamId: team, repId: owner, leadId: lead.id, channel: touch.channel ?? 'call', outcome: touch.outcome, signals: touch.signals, next, now: touch.at ?? at }));
+    ({ lead } = await logTouch(db, { teamId: team, repId: owner, leadId: lead.id, channel: touch.channel ?? 'call', direction: touch.direction, outcome: touch.outcome, signals: touch.signals, next, now: touch.at ?? at }));
   }
   if (nextStep && history.length === 0) await setNextStep(db, { teamId: team, repId: owner, leadId: lead.id, next: nextStep, now: at });
   if (!row) return lead;
