@@ -30,7 +30,18 @@ export function proposeCheckIn(clock: Clock): { action: string; dueAt: Date } {
   return { action: 'service check-in', dueAt: proposeDate(CHECK_IN_DAYS, clock) };
 }
 
-/** R6 for an open lead, R11 for a customer: the step the coach sets when the rep gives none. */
-export function proposeNextFor(lead: { status: string; touchCount: number }, clock: Clock): { action: string; dueAt: Date; origin: Exclude<StepOrigin, 'rep'> } {
-  return lead.status === 'won' ? { ...proposeCheckIn(clock), origin: 'checkin' } : { ...proposeFollowUp(lead.touchCount, clock), origin: 'coach' };
+/** TEMP shim (#14): the contract's signature. */
+export function proposeNextFor(
+  lead: { status: string; touchCount: number; wonAt?: Date | null },
+  ctx: { completedOrigin: StepOrigin | null; channels: readonly string[]; referralAsked: boolean; checkinDays: number },
+  clock: Clock,
+): { action: string; dueAt: Date; origin: StepOrigin } {
+  if (lead.status !== 'won') return { ...proposeFollowUp(lead.touchCount, clock), origin: 'coach' };
+  if (ctx.completedOrigin === 'thanks') return { ...proposeCheckIn(clock), origin: 'checkin' };
+  if (ctx.completedOrigin === 'checkin' && !ctx.referralAsked) return { action: 'ask for a referral', dueAt: proposeDate(2, clock), origin: 'referral-ask' };
+  return { action: 'service check-in', dueAt: proposeDate(ctx.checkinDays, clock), origin: 'checkin' };
+}
+
+export function thankYouStep(clock: Clock): { action: string; dueAt: Date; origin: 'thanks' } {
+  return { action: 'thank them for their business', dueAt: proposeDate(2, clock), origin: 'thanks' };
 }

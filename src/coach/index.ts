@@ -9,3 +9,4 @@ export * from './priority.js';
 export * from './queue.js';
 export * from './stalled.js';
 export * from './warnings.js';
+export * from './temp-shim-14.js';

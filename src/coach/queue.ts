@@ -23,6 +23,13 @@ export interface QueueItem {
   warnings: Warning[];
   /** Plain words, in order: "Referral · $12,000 · promised call overdue 1 day · touch 2 of 5+". */
   reasons: string[];
+  prefix: string;
+  touchNote: string | null;
+  lastOutcome: string | null;
+  commitment: string | null;
+  promisedToday: boolean;
+  isNew: boolean;
+  offers: { theirSide: boolean; changeApproach: boolean };
 }
 
 export interface Queue {
@@ -68,8 +75,16 @@ export function queueItem(lead: CoachLead, due: DueKind, defaultValue: number, c
   reasons.push(dueText(lead, due, clock));
   // The promise is already said by dueText; the other warnings add to it.
   reasons.push(...warnings.filter((w) => w !== promise).map((w) => w.text));
-  reasons.push(touchNote(lead));
-  return { lead, due, band, score, warnings, reasons };
+  const head = lead.value !== null ? 2 : 1;
+  const prefix = reasons.slice(0, head).join(' · ');
+  const pending = step?.theirCommitment && step.theirStatus === 'pending' ? step.theirCommitment : null;
+  return {
+    lead, due, band, score, warnings, reasons: reasons.slice(head, head + 3), prefix,
+    touchNote: lead.status === 'open' && lead.touchCount >= 4 && lead.touchCount < 12 ? `touch ${lead.touchCount + 1} — most sales close between the 5th and 12th contact` : null,
+    lastOutcome: null, commitment: pending ? `they: ${pending}` : null,
+    promisedToday: !!step?.promised && !promise && due === 'step', isNew: due === 'first-contact',
+    offers: { theirSide: pending !== null, changeApproach: noProgress(lead) !== null },
+  };
 }
 
 /** Deterministic: band, then (new arrivals) oldest first, then score, then a stable key. */

@@ -2,6 +2,8 @@
 import type { LeadStatus, Tier, TouchChannel } from '../domain/vocabulary.js';
 
 export interface CoachStep {
+  id?: string;
+  theirStatus?: 'pending' | 'kept' | 'missed' | null;
   action: string;
   dueAt: Date;
   allDay: boolean;
@@ -44,4 +46,10 @@ export interface Clock {
   now: Date;
   /** The viewer's IANA zone: "today" and "overdue" are read in it. */
   zone: string;
+}
+
+export interface WorkWeek {
+  start: string;
+  end: string;
+  days: number[];
 }

@@ -39,6 +39,11 @@ export const teams = pgTable('teams', {
   webhookSecretRotatedAt: tstz('webhook_secret_rotated_at'),
   // Round-robin: how many leads have been handed out; the next goes to reps[count % n].
   roundRobinCount: integer('round_robin_count').notNull().default(0),
+  workStart: text('work_start').notNull().default('09:00'),
+  workEnd: text('work_end').notNull().default('18:00'),
+  workDays: smallint('work_days').array().notNull().default([1, 2, 3, 4, 5]),
+  newPerDay: smallint('new_per_day').notNull().default(10),
+  checkinDays: smallint('checkin_days').notNull().default(90),
   uninstalledAt: tstz('uninstalled_at'),
   createdAt: tstz('created_at').notNull().defaultNow(),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -116,6 +121,8 @@ export const leads = pgTable(
     // R12: a trigger event brought a cold prospect back.
     revivedAt: tstz('revived_at'),
     reviveNote: text('revive_note'),
+    inbound: boolean('inbound').notNull().default(false),
+    referredBy: text('referred_by'),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [

@@ -41,6 +41,21 @@ export const SIGNAL_LABEL: Record<Signal, string> = {
   distracted: 'Distracted',
 };
 
+export const TOUCH_DIRECTIONS = ['outbound', 'inbound'] as const;
+export type TouchDirection = (typeof TOUCH_DIRECTIONS)[number];
+export const POSITIVE_SIGNALS = ['asked-price', 'asked-timing', 'asked-details', 'introduced-decision-maker', 'replied'] as const;
+export type PositiveSignal = (typeof POSITIVE_SIGNALS)[number];
+export const POSITIVE_SIGNAL_LABEL: Record<PositiveSignal, string> = {
+  'asked-price': 'Asked about price',
+  'asked-timing': 'Asked about timing',
+  'asked-details': 'Asked for details',
+  'introduced-decision-maker': 'Introduced the decision-maker',
+  replied: 'Replied',
+};
+export const ALL_SIGNALS = [...SIGNALS, ...POSITIVE_SIGNALS] as const;
+export type AnySignal = (typeof ALL_SIGNALS)[number];
+export const isPositiveSignal = (s: string): s is PositiveSignal => (POSITIVE_SIGNALS as readonly string[]).includes(s);
+
 /** R3: a next step is open until done, or cancelled when another replaces it. */
 export const NEXT_STEP_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type NextStepStatus = (typeof NEXT_STEP_STATUSES)[number];
@@ -54,7 +69,7 @@ export const COMMITMENT_STATUSES = ['pending', ...COMMITMENT_OUTCOMES] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 /** Who set a next step: the rep typed it, the coach proposed it (R6), or it is a customer check-in (R11). */
-export const STEP_ORIGINS = ['rep', 'coach', 'checkin'] as const;
+export const STEP_ORIGINS = ['rep', 'coach', 'checkin', 'plan', 'thanks', 'referral-ask'] as const;
 export type StepOrigin = (typeof STEP_ORIGINS)[number];
 
 /** Narrows typed text to a word of one of the lists above. */

@@ -17,6 +17,8 @@ export const addLeadInput = z.object({
   phone: z.string().max(50).nullable().default(null),
   source: z.string().max(200).nullable().default(null),
   imported: z.boolean().default(false),
+  inbound: z.boolean().default(false),
+  referredBy: z.string().max(200).nullable().default(null),
   /** Slack trigger id: a repeat of the same request writes nothing. */
   requestKey: z.string().nullable().default(null),
   now: z.date(),
@@ -44,6 +46,8 @@ export async function addLead(db: Db, raw: AddLeadInput): Promise<Lead> {
           phone: input.phone,
           source: input.source,
           imported: input.imported,
+          inbound: input.inbound,
+          referredBy: input.referredBy,
           // R2: a lead someone else added for this owner is an arrival they must hear of.
           alertOwner: !input.imported && input.ownerId !== input.createdBy,
           createdAt: input.now,

@@ -16,7 +16,8 @@ const closeInput = z.object({
 });
 export const wonInput = closeInput.extend({
   /** R11: the service check-in the coach schedules after the win. */
-  checkIn: z.object({ action: z.string(), dueAt: z.date() }),
+  checkIn: z.object({ action: z.string(), dueAt: z.date() }).optional(),
+  thanks: z.object({ action: z.string(), dueAt: z.date() }).optional(),
 });
 export const lostInput = closeInput;
 export type WonInput = z.input<typeof wonInput>;
@@ -29,7 +30,7 @@ const cancelOpenStep = (tx: Tx, leadId: string, now: Date) =>
     .where(and(eq(nextSteps.leadId, leadId), eq(nextSteps.status, 'open')));
 
 /** R11: the sale is recorded; the lead stays as a customer whose next step is a check-in. */
-export async function closeWon(db: Db, raw: WonInput): Promise<{ lead: Lead; checkIn: NextStep }> {
+export async function closeWon(db: Db, raw: WonInput): Promise<{ lead: Lead; checkIn: NextStep; thanks: NextStep }> {
   const input = wonInput.parse(raw);
   return db.transaction(async (tx) => {
     await claimOnce(tx, input.teamId, input.requestKey, 'won', 'That win was already recorded.');
@@ -41,8 +42,9 @@ export async function closeWon(db: Db, raw: WonInput): Promise<{ lead: Lead; che
       .set({ status: 'won', wonAt: input.now, tier: 'customer', closeNote: input.note, progressAt: input.now, touchesSinceProgress: 0, snoozedUntil: null, updatedAt: input.now })
       .where(eq(leads.id, lead.id))
       .returning();
-    const checkIn = await insertNextStep(tx, lead, input.repId, { ...input.checkIn, origin: 'checkin' }, input.now);
-    return { lead: row!, checkIn };
+    const step = input.thanks ? { ...input.thanks, origin: 'thanks' as const } : { ...input.checkIn!, origin: 'checkin' as const };
+    const checkIn = await insertNextStep(tx, lead, input.repId, step, input.now);
+    return { lead: row!, checkIn, thanks: checkIn };
   });
 }
 

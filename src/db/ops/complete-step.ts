@@ -5,7 +5,7 @@ import type { Db } from '../client.js';
 import { DomainError } from '../errors.js';
 import { leads, nextSteps, type Lead, type NextStep } from '../schema.js';
 import { claimOnce, lockLead } from './lock-lead.js';
-import { completeOpenStep, insertNextStep, nextStepInput } from './log-touch.js';
+import { completeOpenStep, insertNextStep, nextStepInput, type ProposeNext } from './log-touch.js';
 
 export const completeStepInput = z.object({
   teamId: z.string().min(1),
@@ -14,6 +14,7 @@ export const completeStepInput = z.object({
   /** R4: did the prospect do their side? */
   theirs: z.enum(COMMITMENT_OUTCOMES).nullable().default(null),
   next: nextStepInput.nullable().default(null),
+  propose: z.custom<ProposeNext>((v) => typeof v === 'function').nullable().default(null),
   requestKey: z.string().nullable().default(null),
   now: z.date(),
 });
@@ -51,7 +52,8 @@ export async function completeStep(db: Db, raw: CompleteStepInput): Promise<Comp
           ? { theirMissed: sql`${leads.theirMissed} + 1` }
           : {};
     await tx.update(leads).set({ ...tally, updatedAt: input.now }).where(eq(leads.id, lead.id));
-    const next = input.next ? await insertNextStep(tx, lead, input.repId, input.next, input.now) : null;
+    const wanted = input.next ?? (lead.status === 'won' ? (input.propose?.(lead, { completed, channels: [], referralAsked: false, checkinDays: 90 }) ?? null) : null);
+    const next = wanted ? await insertNextStep(tx, lead, input.repId, wanted, input.now) : null;
     return { lead, completed, next };
   });
 }

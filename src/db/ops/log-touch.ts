@@ -22,6 +22,8 @@ export const logTouchInput = z.object({
   channel: z.enum(TOUCH_CHANNELS),
   outcome: z.string().max(2000).nullable().default(null),
   signals: z.array(z.string().max(40)).max(10).default([]),
+  direction: z.enum(['outbound', 'inbound']).default('outbound'),
+  theirs: z.enum(['kept', 'missed']).nullable().default(null),
   next: nextStepInput.nullable().default(null),
   /** R6/R11: when no next step is given, the one the coach proposes for this touch number. */
   propose: z.custom<ProposeNext>((v) => typeof v === 'function').nullable().default(null),
@@ -29,7 +31,10 @@ export const logTouchInput = z.object({
   now: z.date(),
 });
 export type LogTouchInput = z.input<typeof logTouchInput>;
-export type ProposeNext = (lead: Lead) => NextStepInput;
+export type ProposeNext = (
+  lead: Lead,
+  ctx: { completed: NextStep | null; channels: (typeof TOUCH_CHANNELS)[number][]; referralAsked: boolean; checkinDays: number },
+) => NextStepInput;
 
 export interface LogTouchResult {
   lead: Lead;
@@ -65,7 +70,11 @@ export async function logTouch(db: Db, raw: LogTouchInput): Promise<LogTouchResu
       .returning();
 
     const completed = await completeOpenStep(tx, current.id, input.now);
-    const wanted = input.next ?? input.propose?.(lead!) ?? null;
+    if (completed && input.theirs && completed.theirCommitment) {
+      await tx.update(nextSteps).set({ theirStatus: input.theirs }).where(eq(nextSteps.id, completed.id));
+      completed.theirStatus = input.theirs;
+    }
+    const wanted = input.next ?? input.propose?.(lead!, { completed, channels: [input.channel], referralAsked: false, checkinDays: 90 }) ?? null;
     const next = wanted ? await insertNextStep(tx, current, input.repId, wanted, input.now) : null;
     const [touch] = await tx
       .insert(touches)

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../client.js';
 import { DomainError, isUniqueViolation } from '../errors.js';
-import { leads, type Lead } from '../schema.js';
+import { leads, nextSteps, type Lead, type NextStep } from '../schema.js';
 import { claimOnce, lockLead } from './lock-lead.js';
 
 const base = z.object({
@@ -21,14 +21,15 @@ const nameClash = (err: unknown) =>
     : err;
 
 /** R13: reassignment is explicit, and a manager's to make. */
-export async function reassignLead(db: Db, raw: z.input<typeof reassignLeadInput>): Promise<{ lead: Lead; fromOwnerId: string }> {
+export async function reassignLead(db: Db, raw: z.input<typeof reassignLeadInput>): Promise<{ lead: Lead; fromOwnerId: string; openStep: NextStep | null }> {
   const input = reassignLeadInput.parse(raw);
   try {
     return await db.transaction(async (tx) => {
       await claimOnce(tx, input.teamId, input.requestKey, 'reassign', 'That lead was already reassigned.');
       const lead = await lockLead(tx, { teamId: input.teamId, leadId: input.leadId, actorId: input.managerId, actorIsManager: true });
       const [row] = await tx.update(leads).set({ ownerId: input.toOwnerId, updatedAt: input.now }).where(eq(leads.id, lead.id)).returning();
-      return { lead: row!, fromOwnerId: lead.ownerId };
+      const [openStep] = await tx.select().from(nextSteps).where(and(eq(nextSteps.leadId, lead.id), eq(nextSteps.status, 'open')));
+      return { lead: row!, fromOwnerId: lead.ownerId, openStep: openStep ?? null };
     });
   } catch (err) {
     throw nameClash(err);
@@ -36,7 +37,7 @@ export async function reassignLead(db: Db, raw: z.input<typeof reassignLeadInput
 }
 
 /** A rep who leaves: every lead of theirs that is not lost moves, all or nothing. */
-export async function reassignAll(db: Db, raw: z.input<typeof reassignAllInput>): Promise<number> {
+export async function reassignAll(db: Db, raw: z.input<typeof reassignAllInput>): Promise<{ count: number; leads: Array<{ lead: Lead; openStep: NextStep | null }> }> {
   const input = reassignAllInput.parse(raw);
   try {
     return await db.transaction(async (tx) => {
@@ -45,8 +46,13 @@ export async function reassignAll(db: Db, raw: z.input<typeof reassignAllInput>)
         .update(leads)
         .set({ ownerId: input.toOwnerId, updatedAt: input.now })
         .where(and(eq(leads.teamId, input.teamId), eq(leads.ownerId, input.fromOwnerId), ne(leads.status, 'lost')))
-        .returning({ id: leads.id });
-      return moved.length;
+        .returning();
+      const out = [];
+      for (const lead of moved) {
+        const [openStep] = await tx.select().from(nextSteps).where(and(eq(nextSteps.leadId, lead.id), eq(nextSteps.status, 'open')));
+        out.push({ lead, openStep: openStep ?? null });
+      }
+      return { count: moved.length, leads: out };
     });
   } catch (err) {
     throw nameClash(err);

@@ -18,6 +18,11 @@ export const teamSettingsInput = z.object({
   digestDay: z.number().int().min(1).max(7).optional(),
   digestTime: z.string().regex(HH_MM).optional(),
   teamTz: z.string().min(1).max(64).optional(),
+  workStart: z.string().regex(HH_MM).optional(),
+  workEnd: z.string().regex(HH_MM).optional(),
+  workDays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
+  newPerDay: z.number().int().min(1).max(50).optional(),
+  checkinDays: z.number().int().min(7).max(365).optional(),
 });
 
 export interface SettingsChange {

@@ -39,6 +39,8 @@ export async function loadCoachLeads(db: Queryable, scope: CoachLeadScope): Prom
       theirMissed: leads.theirMissed,
       touchesSinceProgress: leads.touchesSinceProgress,
       step: {
+        id: nextSteps.id,
+        theirStatus: nextSteps.theirStatus,
         action: nextSteps.action,
         dueAt: nextSteps.dueAt,
         allDay: nextSteps.allDay,
