@@ -68,6 +68,9 @@ const DAILY = ['add', 'log', 'next', 'queue', 'won'];
 const MANAGER_ONLY = Object.keys(HELP).filter((k) => HELP[k]!.manager);
 const OTHERS = Object.keys(HELP).filter((k) => !DAILY.includes(k) && !HELP[k]!.manager);
 
+// A rep's own settings; the team's are a manager's.
+const REP_SETTINGS_USAGE = '/followup settings [dm:<HH:MM>] [tz:<IANA zone>] [off:<date>] [on]';
+
 const code = (s: string) => `\`${escapeSlackText(s)}\``;
 
 export function helpText(isManager: boolean): string {
@@ -84,7 +87,8 @@ export function commandHelpText(sub: string, isManager: boolean): string | null 
   const h = Object.hasOwn(HELP, sub) ? HELP[sub] : undefined;
   if (!h) return null;
   if (h.manager && !isManager) return `\`${sub}\` is for managers: ${h.what} Ask your manager.`;
-  const lines = [`*/followup ${sub}* — ${h.what}`, `Written: ${code(USAGE[sub] ?? `/followup ${sub}`)}`, '*Examples*', ...h.examples.map((e) => `• ${code(e)}`)];
+  const usage = sub === 'settings' && !isManager ? REP_SETTINGS_USAGE : (USAGE[sub] ?? `/followup ${sub}`);
+  const lines = [`*/followup ${sub}* — ${h.what}`, `Written: ${code(usage)}`, '*Examples*', ...h.examples.map((e) => `• ${code(e)}`)];
   const details = sub === 'settings' && !isManager ? [] : (h.details ?? []);
   if (details.length) lines.push('*Details*', ...details.map((d) => `• ${escapeSlackText(d)}`));
   return lines.join('\n');
