@@ -18,7 +18,8 @@ export function queueText(queue: Queue, clock: { now: Date; zone: string }): str
     return `*Your queue — ${today}*\nNothing is due and every open lead has a dated next step. :tada:`;
   }
   const counts = headlineCounts(items, QUEUE_TEXT_LIMIT);
-  const lines = [`*Your queue — ${today}*: ${counts.shown ? headlineText(counts, 'now') : 'nothing due'}${items.length > counts.shown ? ` (of ${items.length} due)` : ''}`];
+  const head = counts.shown ? headlineText(counts, 'now') : 'Nothing due now';
+  const lines = [`*${head}* — ${today}${items.length > counts.shown ? ` (${items.length} due in all)` : ''}`];
   items.slice(0, QUEUE_TEXT_LIMIT).forEach((item, i) => {
     const [first, ...more] = itemLines(item, i + 1);
     lines.push(first!, ...more.map((l) => `      ${l}`));
