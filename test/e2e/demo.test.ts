@@ -54,7 +54,7 @@ describe('`followup-coach demo`', () => {
     expect(kenji).not.toContain('Sakura Logistics');
 
     const maya = section(stdout, 'Maya (rep, Europe/Berlin) — morning DM');
-    expect(maya).toContain('Brandt & Söhne — Lead');
+    expect(maya).toContain('Brandt & Söhne — Referral · $32,000');
     expect(maya).toContain('touched 45 hours ago: give them room · confirm by email what was agreed on the call');
 
     const sam = section(stdout, 'Sam (rep, America/New_York) — morning DM');
