@@ -11,8 +11,9 @@ const quoted = (lead: Pick<Lead, 'name'>) => `"${escapeSlackText(lead.name)}"`;
 export function addedText(lead: Lead, byUserId: string): string {
   const owner = lead.ownerId === byUserId ? '' : ` for <@${lead.ownerId}>`;
   const lines = [`Added ${leadName(lead)}${owner} (${leadSummary(lead)}).`];
-  // R12: cold prospects wait for a dated step or a trigger event. R2: everyone else, first contact now.
+  // R12: cold prospects wait for a dated step or a trigger event. R2: everyone else, first contact now (within the hour when they came to us).
   if (lead.tier === 'cold') lines.push('Cold prospects stay out of the queue until a next step falls due.');
+  else if (lead.inbound) lines.push(`They reached out: make first contact within the hour, then \`/followup log ${quoted(lead)} call …\`.`);
   else lines.push(`First contact is due now: \`/followup log ${quoted(lead)} call …\` once you have reached them.`);
   return lines.join('\n');
 }

@@ -32,8 +32,12 @@ export const THEIR_DID = [
 const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 75) });
 export const leadOption = (lead: { id: string; name: string }): PlainTextOption => ({ text: plain(lead.name), value: lead.id });
 
-function input(blockId: string, label: string, element: object, optional = true, hint?: string): KnownBlock {
-  return { type: 'input', block_id: blockId, optional, label: plain(label), element, ...(hint ? { hint: plain(hint) } : {}) } as KnownBlock;
+function input(blockId: string, label: string, element: object, optional = true, hint?: string, dispatch = false): KnownBlock {
+  return {
+    type: 'input', block_id: blockId, optional, label: plain(label), element,
+    ...(hint ? { hint: plain(hint) } : {}),
+    ...(dispatch ? { dispatch_action: true } : {}),
+  } as KnownBlock;
 }
 
 /** The next-step fields, shared by the log modal and the small "Set next step" modal. */
@@ -82,6 +86,9 @@ export function logModal(opts: { lead?: { id: string; name: string }; pendingCom
           ...(opts.lead ? { initial_option: leadOption(opts.lead) } : {}),
         },
         false,
+        undefined,
+        // Choosing a lead redraws the form, asking about their side when the lead's step has one pending.
+        true,
       ),
       input(
         F.channel,

@@ -1,4 +1,4 @@
-import type { ButtonAction, OverflowAction } from '@slack/bolt';
+import type { ButtonAction, ExternalSelectAction, OverflowAction } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import { safeZone } from '../../../coach/local-day.js';
 import { completeStep } from '../../../db/ops/complete-step.js';
@@ -11,7 +11,7 @@ import { reply } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { doneText, snoozedText } from '../../ui/command-replies.js';
 import { SNOOZE_CHOICES } from '../../ui/lead-buttons.js';
-import { logModal, nextStepModal } from '../../ui/log-modal.js';
+import { LOG_MODAL, logModal, nextStepModal } from '../../ui/log-modal.js';
 import { snoozeModal } from '../../ui/snooze-modal.js';
 import { proposeFor } from '../../log-touch-reply.js';
 import { onClick } from './on-click.js';
@@ -90,4 +90,15 @@ export const snoozeMenu = (services: Services) =>
       now,
     });
     return reply(snoozedText(snoozed, zone, now), { redraw: [rep.userId] });
+  });
+
+/** A lead chosen in the log form: the form is drawn again for it, asking about their side when it is pending (docs/rules.md#r4). */
+export const leadChosenInLogForm = (services: Services) =>
+  onClick<ExternalSelectAction>(services, async ({ rep, action, body, client }) => {
+    const view = body.view;
+    if (!view || view.callback_id !== LOG_MODAL) return reply('');
+    const { lead, steps } = await ownHistory(services, rep, action.selected_option?.value);
+    const pending = steps.find((s) => s.status === 'open' && s.theirCommitment && s.theirStatus === 'pending');
+    await client.views.update({ view_id: view.id, hash: view.hash, view: logModal({ lead, pendingCommitment: pending?.theirCommitment ?? null }) });
+    return reply('');
   });
