@@ -184,4 +184,8 @@ describe.each(dbTargets())('the coach buttons and DMs, with signed requests, on 
     const [lead] = await database.db.select().from(leads).where(eq(leads.id, id['Globex']!));
     expect(lead!.status).toBe('lost');
   });
+
+  it('every Slack call was one Slack accepts (its Web API description)', () => {
+    expect(app.slack.violations).toEqual([]);
+  });
 });

@@ -125,4 +125,8 @@ describe.each(dbTargets())('the log form and the team settings on $name', (targe
     const [lead] = await database.db.select().from(leads).where(and(eq(leads.teamId, TEAM), eq(leads.name, 'Initech')));
     expect(lead).toMatchObject({ inbound: true, referredBy: 'Maria Lopez' });
   });
+
+  it('every Slack call was one Slack accepts (its Web API description)', () => {
+    expect(app.slack.violations).toEqual([]);
+  });
 });
