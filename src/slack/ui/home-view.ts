@@ -43,7 +43,7 @@ export function homeView(
   const day = inZone(clock.now, clock.zone).toFormat('cccc d LLLL, HH:mm');
   const empty = queue.items.length === 0 && queue.noNextStep.length === 0;
   const counts = headlineCounts(queue.items, HOME_LIMITS.items);
-  const rest = queue.items.length > counts.shown ? ` ${queue.items.length - counts.shown} more due: \`/followup queue\` lists the top 15.` : '';
+  const rest = queue.items.length > counts.shown ? ` ${queue.items.length - counts.shown} more due after these; they move up as you finish these.` : '';
   return {
     type: 'home',
     blocks: [

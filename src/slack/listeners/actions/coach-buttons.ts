@@ -48,7 +48,7 @@ export const closeLostButton = (services: Services) =>
       teamId: rep.teamId,
       repId: rep.userId,
       leadId: lead.id,
-      note: 'no engagement after many touches',
+      note: 'no answer after many touches',
       requestKey: `trigger:${body.trigger_id}`,
       now,
     });
