@@ -124,6 +124,7 @@ describe.each(dbTargets())('the log form and the team settings on $name', (targe
     expect(added).toContain('They reached out: make first contact within the hour');
     const [lead] = await database.db.select().from(leads).where(and(eq(leads.teamId, TEAM), eq(leads.name, 'Initech')));
     expect(lead).toMatchObject({ inbound: true, referredBy: 'Maria Lopez' });
+    expect(await app.command('show "Initech"', ANA)).toContain('They reached out to us. Referred by Maria Lopez.');
   });
 
   it('every Slack call was one Slack accepts (its Web API description)', () => {
