@@ -6,7 +6,7 @@ import type { AnySignal, TouchChannel, TouchDirection } from '../domain/vocabula
 import type { Reply } from './reply.js';
 import type { Services } from './services.js';
 import { loggedText } from './ui/command-replies.js';
-import { CONFIRMED_CHANNELS, confirmationBlocks, confirmationText, draftFor } from './ui/confirmation-email.js';
+import { CONFIRMED_CHANNELS, confirmationText, draftButtonBlocks, draftFor } from './ui/confirmation-email.js';
 
 export interface LogRequest {
   rep: Rep;
@@ -54,5 +54,5 @@ export async function logTouchReply(services: Services, r: LogRequest): Promise<
   if (!CONFIRMED_CHANNELS.has(r.channel)) return { text, redraw };
   const email = draftFor(result.lead, r.rep, r.outcome, result.next, r.zone, r.now);
   const full = `${text}\n\n${confirmationText(result.lead, email)}`;
-  return { text: full, blocks: confirmationBlocks(full, result.lead), redraw };
+  return result.lead.email ? { text: full, redraw } : { text: full, blocks: draftButtonBlocks(full, result.lead), redraw };
 }

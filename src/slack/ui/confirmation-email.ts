@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { confirmationEmail } from '../../coach/index.js';
 import type { Lead, NextStep, Rep } from '../../db/schema.js';
 import { escapeSlackText } from '../parse/slack-text.js';
+import { linesMessage } from './handover.js';
 import { BUTTON } from './lead-buttons.js';
 
 // docs/rules.md#r14: after a call or a meeting, confirm in writing what was agreed, both sides' steps with their dates.
@@ -44,16 +45,19 @@ export function confirmationText(lead: Pick<Lead, 'id' | 'name' | 'email'>, emai
   return [head, `*Subject:* ${escapeSlackText(email.subject)}`, quote(email.body)].join('\n');
 }
 
-/** Blocks for a reply with the e-mail: the text, and the draft button when there is no address. */
-export function confirmationBlocks(replyText: string, lead: Pick<Lead, 'id' | 'email'>): KnownBlock[] {
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: replyText.slice(0, 2900) } }];
-  if (!lead.email) {
-    blocks.push({
+/**
+ * Blocks for a reply whose lead has no e-mail address: the text in sections of whole lines, then the
+ * draft button. (With an address the reply is text alone: a long mailto: link must not be cut at a
+ * section's 3,000 characters.)
+ */
+export function draftButtonBlocks(replyText: string, lead: Pick<Lead, 'id'>): KnownBlock[] {
+  return [
+    ...linesMessage(replyText).blocks.slice(0, 40),
+    {
       type: 'actions',
       elements: [{ type: 'button', action_id: BUTTON.emailDraft, value: lead.id, text: { type: 'plain_text', text: 'Open the draft to copy' } }],
-    });
-  }
-  return blocks;
+    },
+  ];
 }
 
 /** The draft in a modal, to select and copy (sections: a modal with inputs would need a submit button). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationBlocks, confirmationText, mailtoUrl } from '../../../../src/slack/ui/confirmation-email.js';
+import { confirmationText, draftButtonBlocks, mailtoUrl } from '../../../../src/slack/ui/confirmation-email.js';
 
 const email = { subject: 'Demo | next steps > Friday & more', body: 'Hello,\n\nI will send slots by Friday 27 November.\nYou will check with your CFO.' };
 
@@ -19,12 +19,13 @@ describe('R14: the confirmation e-mail in the log reply', () => {
     expect(withAddress).toMatch(/^\*Confirm it by e-mail\* — <mailto:ana@acme.com\?subject=[^|]+\|open it ready to send to ana@acme.com>/);
     expect(withAddress).toContain('*Subject:* Demo | next steps &gt; Friday &amp; more');
     expect(withAddress).toContain('>I will send slots by Friday 27 November.');
-    expect(confirmationBlocks(withAddress, { id: 'x', email: 'ana@acme.com' })).toHaveLength(1);
 
     const without = confirmationText({ id: 'x', name: 'Acme', email: null }, email);
     expect(without).toContain('there is no e-mail address for Acme; copy this draft:');
     expect(without).not.toContain('mailto:');
-    const blocks = confirmationBlocks(without, { id: 'x', email: null }) as any[];
-    expect(blocks[1].elements[0]).toMatchObject({ action_id: 'lead_email_draft', value: 'x' });
+    const blocks = draftButtonBlocks(`Logged call.\n${'long line '.repeat(400)}\n${without}`, { id: 'x' }) as any[];
+    for (const b of blocks.slice(0, -1)) expect(b.text.text.length).toBeLessThanOrEqual(2900);
+    expect(blocks.at(-1).elements[0]).toMatchObject({ action_id: 'lead_email_draft', value: 'x' });
+    expect(JSON.stringify(blocks)).toContain('copy this draft:');
   });
 });
