@@ -1,4 +1,5 @@
-import { buildQueue } from '../coach/queue.js';
+import { buildQueue } from '../coach/index.js';
+import { planFirstTouchesFor } from '../db/ops/plan-first-touches.js';
 import type { Db } from '../db/client.js';
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '../db/ledger.js';
 import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
@@ -59,7 +60,7 @@ interface TeamRun {
 
 /**
  * Who is owed this morning's DM in a team, and what it says: a fixed number of statements per team
- * (the reps, the ledger, one cursor pass over the leads), whatever its size.
+ * (the reps, the ledger, one cursor pass over the leads) and the first-touch plan of each rep owed a DM.
  */
 export async function planMorning(db: Db, teamId: string, at: Date): Promise<Plan[]> {
   const due = new Map<string, { periodKey: string; zone: string }>();
@@ -71,6 +72,10 @@ export async function planMorning(db: Db, teamId: string, at: Date): Promise<Pla
   const settled = await settledTargets(db, 'morning', teamId, [...due.values()].map((d) => d.periodKey), [...due.keys()]);
   const owed = new Map([...due].filter(([userId, d]) => !settled.has(`${userId}|${d.periodKey}`)));
   if (owed.size === 0) return [];
+
+  // docs/rules.md#r2: imported leads never touched get their first contact spread over the working
+  // days before the queue is built, so the DM holds this day's share, not the whole book.
+  for (const [userId, d] of owed) await planFirstTouchesFor(db, { teamId, ownerId: userId, now: at, zoneOf: () => d.zone });
 
   // Plan from one cursor pass over the team; send afterwards (the cursor holds the connection).
   const plans: Plan[] = [];

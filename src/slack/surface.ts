@@ -1,4 +1,5 @@
 import type { RespondFn } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { sendDm } from './dm.js';
@@ -40,6 +41,8 @@ export interface TellOptions {
   acked?: boolean;
   /** A button on a command's ephemeral reply: the answer takes that reply's place. */
   replaceOriginal?: boolean;
+  /** Block Kit for the answer (buttons); `text` stays its notification fallback. */
+  blocks?: KnownBlock[];
 }
 
 /**
@@ -49,21 +52,22 @@ export interface TellOptions {
  */
 export async function tell(args: SurfaceArgs, logger: Logger, text: string, opts: TellOptions = {}): Promise<void> {
   const ack = opts.acked ? undefined : args.ack;
+  const withBlocks = opts.blocks ? { blocks: opts.blocks } : {};
   switch (surfaceOf(args.body)) {
     case 'command':
-      if (ack) return ack({ response_type: 'ephemeral', text });
-      await args.respond?.({ response_type: 'ephemeral', replace_original: true, text });
+      if (ack) return ack({ response_type: 'ephemeral', text, ...withBlocks });
+      await args.respond?.({ response_type: 'ephemeral', replace_original: true, text, ...withBlocks });
       return;
     case 'button':
       await ack?.();
       if ((args.body as { response_url?: string }).response_url && args.respond) {
-        await args.respond({ response_type: 'ephemeral', replace_original: opts.replaceOriginal ?? false, text });
+        await args.respond({ response_type: 'ephemeral', replace_original: opts.replaceOriginal ?? false, text, ...withBlocks });
         return;
       }
-      return dm(args, logger, text);
+      return dm(args, logger, text, opts.blocks);
     case 'modal':
       await ack?.();
-      return dm(args, logger, text);
+      return dm(args, logger, text, opts.blocks);
     case 'options':
       await ack?.({ options: [] });
       return;
@@ -73,8 +77,8 @@ export async function tell(args: SurfaceArgs, logger: Logger, text: string, opts
 }
 
 /** A DM that fails is logged: the request it answers has been acked already. */
-async function dm(args: SurfaceArgs, logger: Logger, text: string): Promise<void> {
+async function dm(args: SurfaceArgs, logger: Logger, text: string, blocks?: KnownBlock[]): Promise<void> {
   const { userId } = slackIdentity(args.body);
   if (!userId) return;
-  await sendDm(args.client, userId, text).catch((err: Error) => logger.warn({ rep: userId, err: err.message }, 'confirmation DM failed'));
+  await sendDm(args.client, userId, text, blocks).catch((err: Error) => logger.warn({ rep: userId, err: err.message }, 'confirmation DM failed'));
 }

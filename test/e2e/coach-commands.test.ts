@@ -44,13 +44,17 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     },
   });
 
-  it('/followup help lists every subcommand with its usage', async () => {
+  it('/followup help names every subcommand a rep can use, and `help <command>` gives its usage', async () => {
     const text = await app.command('help', ANA);
-    for (const sub of ['add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'settings', 'show', 'undo', 'delete']) {
-      expect(text).toContain(`/followup ${sub}`);
+    for (const sub of ['add', 'log', 'next', 'queue', 'won']) expect(text).toContain(`\`/followup ${sub}`);
+    for (const sub of ['done', 'lost', 'snooze', 'revive', 'show', 'undo', 'delete', 'settings']) expect(text).toContain(`\`${sub}\``);
+    expect(text).not.toMatch(/\b(reassign|stalled|import)\b/);
+    for (const sub of ['add', 'log', 'next', 'done', 'snooze', 'revive', 'won', 'lost', 'queue', 'settings', 'show', 'undo', 'delete']) {
+      expect(await app.command(`help ${sub}`, ANA)).toContain(`Written: \`/followup ${sub}`);
     }
+    for (const sub of ['reassign', 'stalled', 'import']) expect(await app.command(`help ${sub}`, MIA)).toContain(`Written: \`/followup ${sub}`);
     // Usage placeholders are escaped, so Slack shows them rather than reading them as markup.
-    expect(text).toContain('&lt;lead&gt;');
+    expect(await app.command('help log', ANA)).toContain('&lt;lead&gt;');
   });
 
   it('/followup queue lists due leads in the order the rules give, each with its reasons', async () => {
@@ -58,10 +62,12 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     const order = [...text.matchAll(/^\d+\. \*([^*]+)\*/gm)].map((m) => m[1]);
     // R2 first, then R5's overdue promise, then R1 (customer over lead).
     expect(order).toEqual(['Fresh Inbound', 'Acme Corp', 'Big Customer', 'Small Lead']);
-    expect(text).toContain('Referral · $12,000 · promised call overdue 1 day · touch 2 of 5+');
-    expect(text).toContain('New lead · first contact due now · touch 1 of 5+');
-    expect(text).toContain('Customer · $40,000 · renewal call due today');
-    expect(text).toMatch(/No next step defined\* \(1\)[\s\S]*No Step Co/);
+    // Each item: name — tier and value, then its reasons on the next line; no "touch N of 5+" under touch 5.
+    expect(text).toMatch(/\*Acme Corp\* — Referral · \$12,000\n\s+promised call overdue/);
+    expect(text).toMatch(/\*Fresh Inbound\* — New lead\n\s+first contact/);
+    expect(text).toMatch(/\*Big Customer\* — Customer · \$40,000\n\s+.*renewal call/);
+    expect(text).not.toMatch(/of 5\+/);
+    expect(text).toMatch(/No next step\* \(1\)[\s\S]*No Step Co/);
     // Cold, snoozed and not-yet-due leads stay out; so do other reps' leads (R12, R13).
     for (const absent of ['Cold One', 'Sleeping', 'Later Co', "Bo's Lead"]) expect(text).not.toContain(absent);
   });
@@ -80,7 +86,7 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     expect(published[0]!.args.user_id).toBe(ANA);
     const view = JSON.stringify(published[0]!.args.view);
     expect(view.indexOf('Fresh Inbound')).toBeLessThan(view.indexOf('Acme Corp'));
-    expect(view).toContain('No next step defined');
+    expect(view).toContain('No next step* (1)');
     expect(view).not.toContain("Bo's Lead");
     // Her own numbers for the week (from Monday in her zone): no touches logged yet this week.
     expect(view).toContain('*This week*: 0 touches');
@@ -135,7 +141,9 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     expect(text).toContain('Done: renewal call.');
     expect(text).toContain('Next (proposed): check back in by Wed 16 Dec');
     expect(text).toContain('/followup next "Big Customer"');
-    expect(text).toContain('confirm by email');
+    // After a call, the confirmation e-mail to send (Big Customer has no address: a draft to copy).
+    expect(text).toContain('*Confirm it by e-mail* — there is no e-mail address for Big Customer; copy this draft:');
+    expect(text).not.toContain('Tip: confirm by email');
     const open = await database.db.select().from(nextSteps).where(and(eq(nextSteps.leadId, id['Big Customer']!), eq(nextSteps.status, 'open')));
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ origin: 'coach', action: 'check back in' });

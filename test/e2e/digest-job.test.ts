@@ -65,8 +65,10 @@ describe.each(await processDbTargets('fc-digest-'))('`jobs run digest` on $name'
     // Bo logged 1 touch, his one lead has no step, he had no promise due.
     expect(text).toContain('<@U0BO> — 1 touches · 0% with a next step · promises kept — · 1 stalled');
     // Team: 2 open leads, 2 touches, 1 of 2 with a step, 0 of 1 promise kept, Beta first touched a day late.
-    expect(text).toContain('*Team*: 2 open leads · 2 touches · 50% with a dated next step (R3) · promises kept 0% (R5) · 1 new leads missed the first hour (R2) · won 0, lost 0');
-    expect(text).toContain('*Touches per open lead* (R7): 0: 0 · 1: 2 · 2: 0 · 3–4: 0 · 5+: 0');
+    expect(text).toContain('*Team*: 2 open leads · 2 touches · 50% with a dated next step · promises kept 0% · 1 new leads missed the first hour · won 0, lost 0');
+    expect(text).toContain('*Touches per open lead*: 0: 0 · 1: 2 · 2: 0 · 3–4: 0 · 5+: 0');
+    // No rule ids in what a manager reads.
+    expect(text).not.toMatch(/\bR\d+\b/);
     expect(text).toContain('Stopped at 0–1: 100% (48% of reps never follow up)');
     // The chart, uploaded through Slack's external upload flow into the digest's thread.
     await slack.waitFor(() => slack.callsOf('files.completeUploadExternal').length === 1);

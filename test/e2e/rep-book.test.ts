@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/client.js';
+import type { Database, Db } from '../../src/db/client.js';
 import { nextSteps } from '../../src/db/schema.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { runJob } from '../support/cli.js';
@@ -111,6 +111,7 @@ describe.each(await processDbTargets('fc-book-'))('a rep with 80 open leads, on 
   const nameOf = new Map<string, string>();
   let slack: SlackStandIn;
   let app: TestApp | undefined;
+  let database: Database | undefined;
   let dm: { text: string; blocks: Array<Record<string, any>> };
   let home: Array<Record<string, any>>;
 
@@ -123,9 +124,8 @@ describe.each(await processDbTargets('fc-book-'))('a rep with 80 open leads, on 
     dm = { text: post.args.text as string, blocks: post.args.blocks as Array<Record<string, any>> };
 
     // App Home, opened right after, from the app itself.
-    const database = await target.open();
+    database = await target.open();
     app = await startTestApp({ database, teamId: TEAM, users, now: () => now });
-    app.running.onStop?.(() => database.close());
     const envelope = {
       token: 'legacy', team_id: TEAM, api_app_id: 'A0APP', type: 'event_callback', event_id: 'Ev0BOOK', event_time: 1,
       event: { type: 'app_home_opened', user: ANA, channel: 'D0ANA', tab: 'home', event_ts: '1.1' },
@@ -133,11 +133,11 @@ describe.each(await processDbTargets('fc-book-'))('a rep with 80 open leads, on 
     expect((await sendEvent(app.baseUrl, SIGNING_SECRET, envelope)).status).toBe(200);
     await app.slack.waitFor(() => app!.slack.callsOf('views.publish').length >= 1);
     home = (app.slack.callsOf('views.publish')[0]!.args.view as { blocks: Array<Record<string, any>> }).blocks;
-    await database.close();
   }, 120_000);
 
   afterAll(async () => {
     await app?.stop();
+    await database?.close();
     await stopAll(slack, target);
   });
 

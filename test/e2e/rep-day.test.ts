@@ -168,15 +168,19 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
     expect(await app.command('next umbrella call by friday they: send budget', ANA)).toContain('Next step for *Umbrella*');
     expect(await app.command('done umbrella they:kept', ANA)).toMatch(/They kept their side[\s\S]*no next step defined/);
     const [umbrella] = await database.db.select().from(leads).where(eq(leads.id, id['Umbrella']!));
-    expect(umbrella!.progressAt).not.toBeNull();
+    expect(umbrella!.engagedAt).not.toBeNull();
+    expect(umbrella!.touchesSinceEngagement).toBe(0);
 
     const won = await app.command('won "Acme Corp" signed 2-year deal', ANA);
     expect(won).toContain('Won *Acme Corp*');
     const [acme] = await database.db.select().from(leads).where(eq(leads.id, id['Acme Corp']!));
     expect(acme).toMatchObject({ status: 'won', tier: 'customer' });
-    const checkIn = (await stepsOf(id['Acme Corp']!)).filter((s) => s.status === 'open');
-    // 30 days after Wed 25 Nov is Fri 25 Dec (a weekday).
-    expect(checkIn.map((s) => [s.origin, s.dueAt.toISOString()])).toEqual([['checkin', '2026-12-26T04:59:59.999Z']]);
+    const thanks = (await stepsOf(id['Acme Corp']!)).filter((s) => s.status === 'open');
+    // R11: one step at a time — first the thank-you, due within 2 days of the win (by the end of Fri 27 Nov in New York).
+    expect(thanks.map((s) => s.origin)).toEqual(['thanks']);
+    expect(thanks[0]!.dueAt.getTime()).toBeGreaterThan(now.getTime());
+    expect(thanks[0]!.dueAt.getTime()).toBeLessThanOrEqual(new Date('2026-11-28T04:59:59.999Z').getTime());
+    expect(won).toContain('a check-in 30 days after the win, then asking for a referral');
 
     expect(await app.command('lost umbrella went with a competitor', ANA)).toContain('Closed *Umbrella* as lost (went with a competitor)');
     const shown = await app.command('show globex', ANA);

@@ -13,6 +13,8 @@ export interface TestApp {
   running: RunningSlackApp;
   /** Sends a signed `/followup <text>` as this user; returns the ephemeral text. */
   command(text: string, userId: string, extra?: { triggerId?: string }): Promise<string>;
+  /** The same, returning the reply's text and its blocks (buttons). */
+  commandReply(text: string, userId: string, extra?: { triggerId?: string }): Promise<{ text: string; blocks?: any[] }>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,11 @@ export async function startTestApp(opts: { database: Database; teamId: string; u
       if (res.status !== 200) throw new Error(`/followup ${text} answered HTTP ${res.status}: ${res.text}`);
       // An empty ack (a modal opened instead of a reply) has no body.
       return res.text;
+    },
+    async commandReply(text, userId, extra = {}) {
+      const res = await send(text, userId, extra);
+      if (res.status !== 200) throw new Error(`/followup ${text} answered HTTP ${res.status}: ${res.text}`);
+      return { text: res.text, ...(res.blocks ? { blocks: res.blocks as any[] } : {}) };
     },
     async stop() {
       await running.stop();

@@ -13,9 +13,13 @@ export interface AddArgs {
   email: string | null;
   phone: string | null;
   ownerId: string | null;
+  /** `source:inbound`: they came to us, so the first hour counts (docs/rules.md#r2). */
+  inbound: boolean;
+  /** Who sent them: after a win the owner is prompted to thank them (docs/rules.md#r11). */
+  referredBy: string | null;
 }
 
-const ADD_KEYS = ['tier', 'value', 'company', 'email', 'phone', 'owner'] as const;
+const ADD_KEYS = ['tier', 'value', 'company', 'email', 'phone', 'owner', 'source', 'referred-by'] as const;
 type AddKey = (typeof ADD_KEYS)[number];
 const KEY_LIST = orList(ADD_KEYS.map((k) => `${k}:`));
 const EXAMPLES: Record<AddKey, string> = {
@@ -25,9 +29,11 @@ const EXAMPLES: Record<AddKey, string> = {
   email: 'email:ana@acme.com',
   phone: 'phone:+1 555 0100',
   owner: 'owner:@ana',
+  source: 'source:inbound',
+  'referred-by': 'referred-by:Maria at Globex',
 };
 // Options whose value is one token: anything key-like after it is a mistyped option, not part of it.
-const ONE_TOKEN: ReadonlySet<string> = new Set(['tier', 'value', 'email', 'owner']);
+const ONE_TOKEN: ReadonlySet<string> = new Set(['tier', 'value', 'email', 'owner', 'source']);
 const OPTION_TOKEN = /(?:^|\s)([A-Za-z][A-Za-z-]*):/g;
 
 const isAddKey = (k: string): k is AddKey => (ADD_KEYS as readonly string[]).includes(k);
@@ -68,7 +74,7 @@ const unquote = (v: string) => {
   return q && q !== 'unclosed' && q.after === '' ? q.inner : v;
 };
 
-/** `/followup add <name> [tier:…] [value:…] [company:…] [email:…] [phone:…] [owner:@user]` */
+/** `/followup add <name> [tier:…] [value:…] [company:…] [email:…] [phone:…] [owner:@user] [source:inbound] [referred-by:…]` */
 export function parseAdd(rest: string): ParseResult<AddArgs> {
   const text = rest.trim();
   const quoted = leadingQuoted(text);
@@ -88,7 +94,9 @@ export function parseAdd(rest: string): ParseResult<AddArgs> {
   const name = textField(nameRaw, 'name', 200);
   if (!name.ok) return name;
 
-  const args: AddArgs = { name: name.value, tier: 'new', value: null, company: null, email: null, phone: null, ownerId: null };
+  const args: AddArgs = {
+    name: name.value, tier: 'new', value: null, company: null, email: null, phone: null, ownerId: null, inbound: false, referredBy: null,
+  };
   const seen = new Set<string>();
   for (const { key, value: rawValue } of split.options) {
     if (!isAddKey(key)) continue; // reported above
@@ -136,14 +144,24 @@ function applyAddOption(args: AddArgs, key: AddKey, value: string): string | nul
       args.ownerId = id;
       return null;
     }
+    case 'source': {
+      if (value.toLowerCase() !== 'inbound') {
+        return `source: takes inbound (they reached out to you), not "${quoteUserText(value)}". Leave it out for a lead you found.`;
+      }
+      args.inbound = true;
+      return null;
+    }
+    case 'referred-by':
     case 'company':
     case 'phone': {
+      const label = key === 'referred-by' ? 'referrer' : key;
       if (containsMentionSequence(value) || containsMentionSequence(unescapeSlackText(value))) {
-        return `The ${key} cannot contain Slack mentions like @channel or @someone.`;
+        return `The ${label} cannot contain Slack mentions like @channel or @someone.`;
       }
-      const checked = textField(value, key, key === 'company' ? 200 : 50);
+      const checked = textField(value, label, key === 'phone' ? 50 : 200);
       if (!checked.ok) return checked.error;
-      args[key] = checked.value;
+      if (key === 'referred-by') args.referredBy = checked.value;
+      else args[key] = checked.value;
       return null;
     }
   }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { safeZone } from '../../coach/local-day.js';
-import { isOneOf, SIGNALS, TOUCH_CHANNELS, type Signal, type TouchChannel } from '../../domain/vocabulary.js';
+import { ALL_SIGNALS, isOneOf, TOUCH_CHANNELS, type AnySignal, type TouchChannel, type TouchDirection } from '../../domain/vocabulary.js';
 import { F } from '../ui/log-modal.js';
 import type { NextStepArgs } from './next-step.js';
 import { textField } from './text-field.js';
@@ -61,7 +61,9 @@ export interface LogForm {
   channel: TouchChannel;
   outcome: string | null;
   next: NextStepArgs | null;
-  signals: Signal[];
+  signals: AnySignal[];
+  direction: TouchDirection;
+  theirs: 'kept' | 'missed' | null;
 }
 
 export function readLogForm(state: FormState, ctx: { now: Date; zone: string }): { ok: true; value: LogForm } | { ok: false; errors: FieldErrors } {
@@ -77,10 +79,14 @@ export function readLogForm(state: FormState, ctx: { now: Date; zone: string }):
     if (checked.ok) outcome = checked.value;
     else errors[F.outcome] = checked.error;
   }
-  const signals = (field(state, F.signals)?.selected_options ?? [])
+  // Good signs and poor signs are two groups of one list of tags.
+  const signals = [...(field(state, F.goodSignals)?.selected_options ?? []), ...(field(state, F.signals)?.selected_options ?? [])]
     .map((o) => o.value)
-    .filter((v): v is Signal => isOneOf(SIGNALS, v));
+    .filter((v): v is AnySignal => isOneOf(ALL_SIGNALS, v));
+  const direction: TouchDirection = (field(state, F.inbound)?.selected_options ?? []).some((o) => o.value === 'inbound') ? 'inbound' : 'outbound';
+  const did = field(state, F.theirDid)?.selected_option?.value;
+  const theirs = did === 'kept' || did === 'missed' ? did : null;
   const next = readNextStep(state, ctx, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { leadId, channel: channel as TouchChannel, outcome, next, signals } };
+  return { ok: true, value: { leadId, channel: channel as TouchChannel, outcome, next, signals, direction, theirs } };
 }

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { parseWorkDays } from '../../coach/index.js';
 import { COMMITMENT_OUTCOMES, isOneOf, type CommitmentOutcome } from '../../domain/vocabulary.js';
 import { parseDueDate } from './dates.js';
 import { takeNextClause, type NextStepArgs } from './next-step.js';
@@ -71,7 +72,11 @@ export function splitTrailingMention(rest: string): { head: string; userId: stri
 
 const WEEKDAY: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 const HH_MM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
-const SETTING_KEYS = ['dm', 'tz', 'off', 'on', 'digest', 'digest-day', 'digest-time', 'team-tz', 'manager'] as const;
+const SETTING_KEYS = [
+  'dm', 'tz', 'off', 'on', 'digest', 'digest-day', 'digest-time', 'team-tz', 'manager', 'hours', 'days', 'new-per-day', 'checkin-days',
+] as const;
+/** The team settings a manager changes (docs/rules.md#r2, #r11). */
+export const TEAM_SETTING_KEYS = ['digest', 'digest-day', 'digest-time', 'team-tz', 'manager', 'hours', 'days', 'new-per-day', 'checkin-days'] as const;
 
 export interface SettingsArgs {
   dmTime?: string;
@@ -81,6 +86,11 @@ export interface SettingsArgs {
   digestDay?: number;
   digestTime?: string;
   teamTz?: string;
+  workStart?: string;
+  workEnd?: string;
+  workDays?: number[];
+  newPerDay?: number;
+  checkinDays?: number;
   addManagers: string[];
   removeManagers: string[];
 }
@@ -153,6 +163,30 @@ function applySetting(out: SettingsArgs, key: string, value: string, ctx: Ctx): 
       const day = WEEKDAY[value.toLowerCase().slice(0, 3)];
       if (!day || value.length > 9) return `digest-day: takes a weekday (mon … sun), not "${quoteUserText(value)}".`;
       out.digestDay = day;
+      return null;
+    }
+    case 'hours': {
+      const [from, to, extra] = value.split('-').map((v) => hhmm(v.trim()));
+      if (!from || !to || extra !== undefined || from >= to) {
+        return `hours: takes the working day's start and end, like 09:00-18:00 (not "${quoteUserText(value)}").`;
+      }
+      out.workStart = from;
+      out.workEnd = to;
+      return null;
+    }
+    case 'days': {
+      const days = value.length <= 40 ? parseWorkDays(value) : null;
+      if (!days || days.length === 0) return `days: takes working days like mon-fri or mon,wed,fri (not "${quoteUserText(value)}").`;
+      out.workDays = days;
+      return null;
+    }
+    case 'new-per-day':
+    case 'checkin-days': {
+      const [min, max] = key === 'new-per-day' ? [1, 50] : [7, 365];
+      const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+      if (!(n >= min && n <= max)) return `${key}: takes a whole number from ${min} to ${max} (not "${quoteUserText(value)}").`;
+      if (key === 'new-per-day') out.newPerDay = n;
+      else out.checkinDays = n;
       return null;
     }
     case 'manager': {

@@ -1,10 +1,10 @@
-import { COMMITMENT_OUTCOMES, SIGNALS, TIERS, TOUCH_CHANNELS } from '../../domain/vocabulary.js';
+import { COMMITMENT_OUTCOMES, POSITIVE_SIGNALS, SIGNALS, TIERS, TOUCH_CHANNELS } from '../../domain/vocabulary.js';
 
 // One usage line per subcommand. Plain text: escape before putting it in mrkdwn.
 export const USAGE: Record<string, string> = {
   help: '/followup help',
-  add: `/followup add <name> [tier:${TIERS.join('|')}] [value:<amount>] [company:<text>] [email:<addr>] [phone:<text>] [owner:@user]`,
-  log: `/followup log <lead> <${TOUCH_CHANNELS.join('|')}> [<outcome text>] [next: <action> by <date> [promised] [they: <prospect's commitment>]] [signals:<${SIGNALS.join('|')}>,…]`,
+  add: `/followup add <name> [tier:${TIERS.join('|')}] [value:<amount>] [company:<text>] [email:<addr>] [phone:<text>] [owner:@user] [source:inbound] [referred-by:<who>]`,
+  log: `/followup log <lead> <${TOUCH_CHANNELS.join('|')}> [inbound] [<outcome text>] [next: <action> by <date> [promised] [they: <prospect's commitment>]] [signals:<${[...POSITIVE_SIGNALS, ...SIGNALS].join('|')}>,…]`,
   next: "/followup next <lead> <action> by <date> [promised] [they: <prospect's commitment>]",
   done: `/followup done <lead> [${COMMITMENT_OUTCOMES.map((o) => `they:${o}`).join('|')}] [next: <action> by <date>]`,
   snooze: '/followup snooze <lead> until <date> [<reason>]',
@@ -15,7 +15,7 @@ export const USAGE: Record<string, string> = {
   queue: '/followup queue',
   stalled: '/followup stalled',
   settings:
-    '/followup settings [dm:<HH:MM>] [tz:<IANA zone>] [off:<date>] [on] [digest:#channel] [digest-day:<mon..sun>] [digest-time:<HH:MM>] [team-tz:<IANA zone>] [manager:@user] [manager:-@user]',
+    '/followup settings [dm:<HH:MM>] [tz:<IANA zone>] [off:<date>] [on] [digest:#channel] [digest-day:<mon..sun>] [digest-time:<HH:MM>] [team-tz:<IANA zone>] [hours:<HH:MM>-<HH:MM>] [days:<mon-fri>] [new-per-day:<1-50>] [checkin-days:<7-365>] [manager:@user] [manager:-@user]',
   show: '/followup show <lead>',
   undo: '/followup undo',
   delete: '/followup delete <lead>',

@@ -25,9 +25,9 @@ function teamText(metrics: RepMetrics[]): string {
   const d = { t0: sum((m) => m.touchDistribution['0']), t1: sum((m) => m.touchDistribution['1']), t2: sum((m) => m.touchDistribution['2']),
     t34: sum((m) => m.touchDistribution['3-4']), t5: sum((m) => m.touchDistribution['5+']) };
   return [
-    `*Team*: ${open} open leads · ${sum((m) => m.touches)} touches · ${pct(withStep, open)} with a dated next step (R3) · promises kept ${pct(kept, promisesDue)} (R5)` +
-      ` · ${sum((m) => m.speedToLeadMisses)} new leads missed the first hour (R2) · won ${sum((m) => m.won)}, lost ${sum((m) => m.lost)}`,
-    `*Touches per open lead* (R7): 0: ${d.t0} · 1: ${d.t1} · 2: ${d.t2} · 3–4: ${d.t34} · 5+: ${d.t5}`,
+    `*Team*: ${open} open leads · ${sum((m) => m.touches)} touches · ${pct(withStep, open)} with a dated next step · promises kept ${pct(kept, promisesDue)}` +
+      ` · ${sum((m) => m.speedToLeadMisses)} new leads missed the first hour · won ${sum((m) => m.won)}, lost ${sum((m) => m.lost)}`,
+    `*Touches per open lead*: 0: ${d.t0} · 1: ${d.t1} · 2: ${d.t2} · 3–4: ${d.t34} · 5+: ${d.t5}`,
     `Stopped at 0–1: ${pct(d.t0 + d.t1, open)} (48% of reps never follow up) · at 2: ${pct(d.t2, open)} (25% stop after the second) · 3 or more: ${pct(d.t34 + d.t5, open)} (only 12% make more than three).`,
   ].join('\n');
 }

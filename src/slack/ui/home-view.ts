@@ -4,8 +4,9 @@ import { inZone } from '../../coach/local-day.js';
 import type { RepMetrics } from '../../db/queries/rep-metrics.js';
 import { STALLED_CATEGORIES, STALLED_LABEL, type RepStalledSummary } from '../../coach/stalled.js';
 import { queueBlocks } from './morning-message.js';
+import { headlineCounts, headlineText } from './queue-item.js';
 
-// A Home tab holds up to 100 blocks: 20 items and 20 warnings at 2 blocks each, plus headers.
+// A Home tab holds up to 100 blocks: 20 items at 2 blocks each, 20 warnings, and headers (at most 68 with the numbers).
 const HOME_LIMITS = { items: 20, warnings: 20 };
 
 const orDash = (v: number | null, unit = '') => (v === null ? '—' : `${v}${unit}`);
@@ -41,14 +42,16 @@ export function homeView(
 ): HomeView {
   const day = inZone(clock.now, clock.zone).toFormat('cccc d LLLL, HH:mm');
   const empty = queue.items.length === 0 && queue.noNextStep.length === 0;
+  const counts = headlineCounts(queue.items, HOME_LIMITS.items);
+  const rest = queue.items.length > counts.shown ? ` ${queue.items.length - counts.shown} more due after these; they move up as you finish these.` : '';
   return {
     type: 'home',
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'Your follow-up queue' } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `As of ${day} (${clock.zone}). \`/followup help\` for commands.` }] },
+      { type: 'header', text: { type: 'plain_text', text: counts.shown ? headlineText(counts, 'now') : 'Your follow-up queue' } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `As of ${day} (${clock.zone}).${rest} \`/followup help\` for commands.` }] },
       ...(empty
         ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'Nothing is due and every open lead has a dated next step. :tada:' } }]
-        : queueBlocks(queue, clock, HOME_LIMITS)),
+        : queueBlocks(queue, HOME_LIMITS)),
       ...(metrics ? [{ type: 'divider' as const }, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: metricsText(metrics) } }] : []),
       ...(team ? [{ type: 'divider' as const }, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: teamStalledCounts(team).slice(0, 2900) } }] : []),
     ],

@@ -10,6 +10,8 @@ export function leadDetailsText({ lead, touches, steps }: LeadHistory, zone: str
   const lines = [`${leadName(lead)} — ${leadSummary(lead)} · ${lead.status} · owner <@${lead.ownerId}>`];
   const contact = [lead.email, lead.phone].filter(Boolean).map((v) => escapeSlackText(v!));
   if (contact.length) lines.push(contact.join(' · '));
+  const origin = [lead.inbound ? 'They reached out to us.' : null, lead.referredBy ? `Referred by ${escapeSlackText(lead.referredBy)}.` : null].filter(Boolean);
+  if (origin.length) lines.push(origin.join(' '));
   lines.push(`Touches: ${lead.touchCount}${lead.lastTouchAt ? `, last ${when(lead.lastTouchAt)}` : ''}. Added ${when(lead.createdAt)}.`);
   if (lead.snoozedUntil && lead.snoozedUntil > now) lines.push(`Snoozed until ${when(lead.snoozedUntil)}.`);
   if (steps.length) {

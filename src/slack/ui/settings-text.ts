@@ -1,3 +1,4 @@
+import { formatWorkDays } from '../../coach/index.js';
 import type { Rep, Team } from '../../db/schema.js';
 import { formatDue } from '../parse/dates.js';
 
@@ -18,6 +19,10 @@ export function settingsText(v: SettingsView, now: Date): string {
   lines.push(
     `*Your settings*: morning DM at ${v.rep.dmTime} on weekdays (${paused}) · time zone ${zone}${v.rep.tzOverridden ? '' : ' (from Slack)'}`,
     `*Team*: digest ${v.team.digestChannel ? `in <#${v.team.digestChannel}>` : 'not set up (`digest:#channel`)'} on ${DAY[v.team.digestDay]} at ${v.team.digestTime} · team zone ${v.team.teamTz ?? 'not set'}`,
+  );
+  lines.push(
+    `*Working time*: ${v.team.workStart}–${v.team.workEnd} on ${formatWorkDays(v.team.workDays)}, in each person's own time zone` +
+      ` · up to ${v.team.newPerDay} imported leads planned for first contact a day per rep · customers checked in every ${v.team.checkinDays} days`,
   );
   for (const id of v.managersAdded) lines.push(`<@${id}> is a manager now.`);
   for (const id of v.managersRemoved) lines.push(`<@${id}> is no longer a manager.`);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueue } from '../../../src/coach/queue.js';
 import { messageToLines, mrkdwnToText, type Directory } from '../../../src/demo/block-kit-text.js';
 import { ANSI_STYLE, PLAIN_STYLE, styleFor } from '../../../src/demo/terminal-style.js';
 import { digestMessages } from '../../../src/slack/ui/digest-message.js';
 import { morningMessage } from '../../../src/slack/ui/morning-message.js';
 import { clock, lead, overdue1 } from '../coach/fixtures.js';
+import { item } from '../slack/ui/queue-items.js';
 
 const dir: Directory = { users: { U0MAYA: 'Maya Fischer' }, channels: { C0SALES: 'sales' } };
 const plain = (text: string) => mrkdwnToText(text, dir, PLAIN_STYLE);
@@ -51,22 +51,27 @@ describe('mrkdwn as terminal text', () => {
 
 describe('Block Kit as terminal lines', () => {
   it('renders a morning DM: header, items with reasons, buttons in brackets, the overflow by its common word, warnings', () => {
-    const queue = buildQueue(
-      [
-        lead({ name: 'Acme & Sons', tier: 'referral', value: 12_000, touchCount: 1, openStep: overdue1({ promised: true }) }),
-        lead({ name: 'Globex', touchCount: 2, openStep: null }),
+    // The coach's item as it hands it over; the rendering is what is tested here.
+    const queue = {
+      items: [
+        item({
+          lead: lead({ name: 'Acme & Sons', tier: 'referral', value: 12_000, touchCount: 1, openStep: overdue1({ promised: true }) }),
+          prefix: 'Referral · $12,000',
+          reasons: ['promised call overdue 1 day'],
+        }),
       ],
-      clock,
-    );
+      noNextStep: [lead({ name: 'Globex', touchCount: 2, openStep: null })],
+    };
     const lines = messageToLines(morningMessage(queue, clock)!, dir, PLAIN_STYLE);
     expect(lines).toEqual([
-      'Your follow-ups for Wednesday 25 November',
-      '─────────────────────────────────────────',
-      '1. Acme & Sons — call',
-      'Referral · $12,000 · promised call overdue 1 day · touch 2 of 5+',
+      'Your 1 for today',
+      '────────────────',
+      'Wednesday 25 November',
+      '1. Acme & Sons — Referral · $12,000',
+      'promised call overdue 1 day',
       '[Log touch]  [Set next step]  [Snooze ▾]  [Done]',
       '─'.repeat(40),
-      '⚠️ No next step defined (1) — give each a dated next step:',
+      '⚠️ No next step (1) — give each a dated next step:',
       'Globex  [Set next step]',
     ]);
   });

@@ -35,7 +35,7 @@ export function onClick<E extends BlockElementAction>(services: Services, handle
     try {
       const rep = repOf(args.context);
       const result = await handle({ rep, body: args.body, action: args.action as E, client: args.client, now: services.now() });
-      if (result.text) await tell(args, services.logger, result.text, { acked: true, ...opts });
+      if (result.text) await tell(args, services.logger, result.text, { acked: true, ...opts, ...(result.blocks ? { blocks: result.blocks } : {}) });
       redrawChanged(services.home, args.client, rep.teamId, result.redraw);
     } catch (err) {
       await answerFailure(args, services.logger, err, { acked: true, ...opts });

@@ -1,11 +1,10 @@
-import { proposeNextFor } from '../../../coach/cadence.js';
-import { logTouch } from '../../../db/ops/log-touch.js';
 import { setNextStep } from '../../../db/ops/set-next-step.js';
 import { isUuid } from '../../dm.js';
 import { readLogForm, readNextStep, type FieldErrors } from '../../parse/modal-form.js';
 import { reply } from '../../reply.js';
 import type { Services } from '../../services.js';
-import { loggedText, nextSetText } from '../../ui/command-replies.js';
+import { nextSetText } from '../../ui/command-replies.js';
+import { logTouchReply } from '../../log-touch-reply.js';
 import { F } from '../../ui/log-modal.js';
 import { onSubmit } from './on-submit.js';
 
@@ -15,15 +14,8 @@ export const logTouchForm = (services: Services) =>
     const form = readLogForm(s.state, s);
     if (!form.ok) return { errors: form.errors };
     if (!isUuid(form.value.leadId)) return { errors: { [F.lead]: 'Pick one of your leads.' } };
-    const result = await logTouch(services.database.db, {
-      teamId: s.teamId,
-      repId: s.userId,
-      ...form.value,
-      propose: (lead) => proposeNextFor(lead, s),
-      requestKey: `view:${s.viewId}`,
-      now: s.now,
-    });
-    return reply(loggedText(result, s.zone, s.now), { redraw: [s.userId] });
+    const { leadId, ...touch } = form.value;
+    return logTouchReply(services, { rep: s.rep, leadId, ...touch, requestKey: `view:${s.viewId}`, zone: s.zone, now: s.now });
   });
 
 /** The next-step form (Set next step, Done): the lead's id rides in private_metadata. */

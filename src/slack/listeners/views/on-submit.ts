@@ -68,7 +68,7 @@ export function onSubmit(services: Services, errorField: string, handle: (s: Sub
       return tell(args, logger, `:warning: Nothing was saved: ${Object.values(outcome.errors).join(' ')}`, { acked });
     }
     if (!acked) await ack();
-    if (outcome.text) await tell(args, logger, outcome.text, { acked: true });
+    if (outcome.text) await tell(args, logger, outcome.text, { acked: true, ...(outcome.blocks ? { blocks: outcome.blocks } : {}) });
     redrawChanged(services.home, client, repOf(context).teamId, outcome.redraw);
   };
 }

@@ -13,7 +13,7 @@ function error(rest: string): string {
   if (r.ok) throw new Error(`expected "${rest}" to be refused, got ${JSON.stringify(r.value)}`);
   return r.error;
 }
-const DEFAULTS = { tier: 'new', value: null, company: null, email: null, phone: null, ownerId: null };
+const DEFAULTS = { tier: 'new', value: null, company: null, email: null, phone: null, ownerId: null, inbound: false, referredBy: null };
 
 describe('splitSubcommand and USAGE', () => {
   it('takes the lower-cased first word and the rest', () => {
@@ -32,10 +32,13 @@ describe('splitSubcommand and USAGE', () => {
       expect(USAGE[sub], sub).not.toContain('\n');
     }
     expect(USAGE.add).toBe(
-      '/followup add <name> [tier:referral|customer|lead|new|cold] [value:<amount>] [company:<text>] [email:<addr>] [phone:<text>] [owner:@user]',
+      '/followup add <name> [tier:referral|customer|lead|new|cold] [value:<amount>] [company:<text>] [email:<addr>] [phone:<text>] [owner:@user] [source:inbound] [referred-by:<who>]',
     );
     expect(USAGE.next).toBe("/followup next <lead> <action> by <date> [promised] [they: <prospect's commitment>]");
-    expect(USAGE.log).toContain('signals:<vague|no-interest|no-time|never-initiates|no-details|missed-promise|distracted>');
+    expect(USAGE.log).toContain(
+      'signals:<asked-price|asked-timing|asked-details|introduced-decision-maker|replied|vague|no-interest|no-time|never-initiates|no-details|missed-promise|distracted>',
+    );
+    expect(USAGE.log).toContain('[inbound]');
   });
 });
 
@@ -107,11 +110,33 @@ describe('parseAdd: names', () => {
   });
 });
 
+describe('parseAdd: source:inbound and referred-by: (R2, R11)', () => {
+  it('marks a lead that reached out, and keeps who referred it, with spaces', () => {
+    expect(added('"Acme Corp" source:inbound referred-by:Maria Lopez at Globex tier:referral')).toEqual({
+      ...DEFAULTS,
+      name: 'Acme Corp',
+      tier: 'referral',
+      inbound: true,
+      referredBy: 'Maria Lopez at Globex',
+    });
+    expect(added('Acme SOURCE:Inbound')).toMatchObject({ inbound: true, referredBy: null });
+  });
+
+  it('refuses another source, an empty referrer and mentions in it, saying what to write', () => {
+    expect(error('Acme source:website')).toBe(
+      'source: takes inbound (they reached out to you), not "website". Leave it out for a lead you found.',
+    );
+    expect(error('Acme referred-by:')).toBe('referred-by: needs a value, e.g. referred-by:Maria at Globex.');
+    expect(error('Acme referred-by:<!channel>')).toBe('The referrer cannot contain Slack mentions like @channel or @someone.');
+    expect(error('Acme source:inbound source:inbound')).toMatch(/source: twice/);
+  });
+});
+
 describe('parseAdd: options', () => {
   it('reads every option, keys case-insensitive, values until the next option', () => {
     expect(
       added('Acme TIER:Referral Value:5 company:Acme Holdings Ltd email:<mailto:ana@acme.com|ana@acme.com> phone:+1 555 0100 owner:<@U123|ana>'),
-    ).toEqual({ name: 'Acme', tier: 'referral', value: 5, company: 'Acme Holdings Ltd', email: 'ana@acme.com', phone: '+1 555 0100', ownerId: 'U123' });
+    ).toEqual({ ...DEFAULTS, name: 'Acme', tier: 'referral', value: 5, company: 'Acme Holdings Ltd', email: 'ana@acme.com', phone: '+1 555 0100', ownerId: 'U123' });
   });
 
   it('accepts quoted values and colons inside values', () => {
@@ -124,7 +149,7 @@ describe('parseAdd: options', () => {
 
   it('refuses an unknown option, naming it and listing the known ones', () => {
     expect(error('Acme status:hot')).toBe(
-      `I don't know the option "status:" (options are tier:, value:, company:, email:, phone: or owner:; put a name containing a colon in double quotes).`,
+      `I don't know the option "status:" (options are tier:, value:, company:, email:, phone:, owner:, source: or referred-by:; put a name containing a colon in double quotes).`,
     );
     expect(error('Acme tier:lead note:big one')).toMatch(/option "note:"/);
     expect(error('"Acme" foo:bar')).toMatch(/option "foo:"/);

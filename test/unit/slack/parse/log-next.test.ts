@@ -102,12 +102,13 @@ describe('parseLogTail', () => {
       outcome: 'talked pricing',
       next: { action: 'send proposal', dueAt: END_OF_FRIDAY, allDay: true, promised: true, theirCommitment: null },
       signals: [],
+      direction: 'outbound',
     });
     expect(log.next!.dueAt.toISOString()).toBe('2026-11-28T04:59:59.999Z');
   });
 
   it('knows every channel, case-insensitive', () => {
-    for (const channel of TOUCH_CHANNELS) expect(logged(channel.toUpperCase())).toEqual({ channel, outcome: null, next: null, signals: [] });
+    for (const channel of TOUCH_CHANNELS) expect(logged(channel.toUpperCase())).toEqual({ channel, outcome: null, next: null, signals: [], direction: 'outbound' });
     expect(logged('call: talked')).toMatchObject({ channel: 'call', outcome: 'talked' });
   });
 
@@ -134,9 +135,22 @@ describe('parseLogTail', () => {
     expect(logged('call signals:vague signals:no-details')).toMatchObject({ signals: ['vague', 'no-details'] });
   });
 
+  it('R9: reads good signs beside the poor ones, in the order typed', () => {
+    expect(logged('email signals:asked-price,vague,Replied')).toMatchObject({ signals: ['asked-price', 'vague', 'replied'] });
+    expect(logged('call signals:introduced-decision-maker talked')).toMatchObject({ signals: ['introduced-decision-maker'], outcome: 'talked' });
+  });
+
+  it('R9: inbound right after the channel says they reached out; elsewhere it is part of the outcome', () => {
+    expect(logged('call inbound asked for a quote')).toEqual({ channel: 'call', outcome: 'asked for a quote', next: null, signals: [], direction: 'inbound' });
+    expect(logged('email INBOUND, next: send quote by friday')).toMatchObject({ direction: 'inbound', outcome: null, next: { action: 'send quote' } });
+    expect(logged('email inbound')).toMatchObject({ direction: 'inbound', outcome: null });
+    expect(logged('call talked about inbound logistics')).toMatchObject({ direction: 'outbound', outcome: 'talked about inbound logistics' });
+    expect(logged('call inbounds')).toMatchObject({ direction: 'outbound', outcome: 'inbounds' });
+  });
+
   it('refuses unknown and empty signals', () => {
     expect(logError('call signals:grumpy')).toBe(
-      '"grumpy" is not a signal I know: use vague, no-interest, no-time, never-initiates, no-details, missed-promise or distracted.',
+      '"grumpy" is not a signal I know. Good signs: asked-price, asked-timing, asked-details, introduced-decision-maker or replied. Poor signs: vague, no-interest, no-time, never-initiates, no-details, missed-promise or distracted.',
     );
     expect(logError('call signals:vague,grumpy')).toMatch(/"grumpy"/);
     expect(logError('call signals:')).toMatch(/Name the signals after signals:/);

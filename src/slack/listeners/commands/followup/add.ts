@@ -25,6 +25,8 @@ export const add: Subcommand = async (ctx) => {
     company: args.company,
     email: args.email,
     phone: args.phone,
+    inbound: args.inbound,
+    referredBy: args.referredBy,
     requestKey: ctx.requestKey,
     now: ctx.now,
   });

@@ -1,12 +1,14 @@
-import { proposeCheckIn } from '../../../../coach/cadence.js';
+import { thankYouStep } from '../../../../coach/index.js';
+import { tellPerson } from '../../../../outbound/person-dm.js';
 import { closeLost, closeWon } from '../../../../db/ops/close-lead.js';
 import { parseOptionalText } from '../../../parse/subcommands.js';
 import { refuse, reply } from '../../../reply.js';
-import { lostText, wonText } from '../../../ui/command-replies.js';
+import { lostText, referrerThanksText, wonText } from '../../../ui/command-replies.js';
+import { linesMessage } from '../../../ui/handover.js';
 import type { Subcommand } from './context.js';
 import { isReply, resolveOwnLead } from './lead-ref.js';
 
-// R11: the win is recorded and a service check-in scheduled 30 days out.
+// docs/rules.md#r11: the win is recorded with a thank-you step due within 2 days; a referred lead's owner is prompted to thank the referrer.
 export const won: Subcommand = async (ctx) => {
   const found = await resolveOwnLead(ctx, 'won');
   if (isReply(found)) return found;
@@ -17,11 +19,16 @@ export const won: Subcommand = async (ctx) => {
     repId: ctx.userId,
     leadId: found.lead.id,
     note: note.value,
-    checkIn: proposeCheckIn({ now: ctx.now, zone: ctx.zone }),
+    thanks: thankYouStep({ now: ctx.now, zone: ctx.zone }),
     requestKey: ctx.requestKey,
     now: ctx.now,
   });
-  return reply(wonText(result, ctx.zone, ctx.now), { redraw: [ctx.userId] });
+  const { lead } = result;
+  let told = false;
+  if (lead.referredBy) {
+    told = await tellPerson(ctx.client, ctx.services.logger, lead.ownerId, linesMessage(referrerThanksText(lead)), 'referrer-thanks');
+  }
+  return reply(wonText(result, ctx.zone, ctx.now, told), { redraw: [ctx.userId] });
 };
 
 export const lost: Subcommand = async (ctx) => {

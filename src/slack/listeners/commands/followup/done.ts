@@ -1,4 +1,5 @@
 import { completeStep } from '../../../../db/ops/complete-step.js';
+import { proposeFor } from '../../../log-touch-reply.js';
 import { parseDoneTail } from '../../../parse/subcommands.js';
 import { refuse, reply } from '../../../reply.js';
 import { doneText } from '../../../ui/command-replies.js';
@@ -17,6 +18,8 @@ export const done: Subcommand = async (ctx) => {
     leadId: found.lead.id,
     theirs,
     next,
+    // docs/rules.md#r11: a customer always keeps a next step — the aftercare sequence sets it.
+    propose: proposeFor({ now: ctx.now, zone: ctx.zone }),
     requestKey: ctx.requestKey,
     now: ctx.now,
   });

@@ -1,16 +1,14 @@
-import { USAGE } from '../../../parse/usage.js';
-import { escapeSlackText } from '../../../parse/slack-text.js';
-import { reply } from '../../../reply.js';
+import { quoteUserText } from '../../../parse/slack-text.js';
+import { refuse, reply } from '../../../reply.js';
+import { commandHelpText, helpText, helpTopics } from '../../../ui/help-text.js';
 import type { Subcommand } from './context.js';
 
-// Every subcommand with a usage line, in the order USAGE gives them.
-const LISTED = Object.keys(USAGE).filter((sub) => sub !== 'help');
-
-export const help: Subcommand = async () =>
-  reply(
-    [
-      '*Follow-up Coach* — every open lead gets a dated next step, and you follow up until it closes.',
-      ...LISTED.map((sub) => `• \`${escapeSlackText(USAGE[sub]!)}\``),
-      'Dates read in your time zone: `friday`, `tomorrow`, `in 3 days`, `2026-12-01`, `dec 3 2pm`.',
-    ].join('\n'),
-  );
+/** `/followup help [command]`: short and role-aware; a command's details on request. */
+export const help: Subcommand = async (ctx) => {
+  const topic = ctx.args.trim().toLowerCase();
+  if (!topic) return reply(helpText(ctx.rep.isManager));
+  const text = commandHelpText(topic, ctx.rep.isManager);
+  if (text) return reply(text);
+  const known = helpTopics().filter((t) => ctx.rep.isManager || !['reassign', 'stalled', 'import'].includes(t));
+  return refuse(`There is no command "${quoteUserText(topic)}". Ask about one of: ${known.join(', ')}.`);
+};

@@ -1,9 +1,7 @@
-import { proposeNextFor } from '../../../../coach/cadence.js';
-import { logTouch } from '../../../../db/ops/log-touch.js';
 import { leadCandidates } from '../../../../db/queries/lead-candidates.js';
 import { resolveLeadRef } from '../../../parse/lead-ref.js';
 import { parseLogTail } from '../../../parse/log.js';
-import { loggedText } from '../../../ui/command-replies.js';
+import { logTouchReply } from '../../../log-touch-reply.js';
 import { logModal } from '../../../ui/log-modal.js';
 import { refuse, reply } from '../../../reply.js';
 import type { Subcommand } from './context.js';
@@ -20,18 +18,13 @@ export const log: Subcommand = async (ctx) => {
   if (match.kind !== 'found') return refuse(leadRefProblem(match), 'log');
   const parsed = parseLogTail(match.rest, { now: ctx.now, zone: ctx.zone });
   if (!parsed.ok) return refuse(parsed.error, 'log');
-  const { channel, outcome, signals, next } = parsed.value;
-  const result = await logTouch(db, {
-    teamId: ctx.teamId,
-    repId: ctx.userId,
+  return logTouchReply(ctx.services, {
+    rep: ctx.rep,
     leadId: match.lead.id,
-    channel,
-    outcome,
-    signals,
-    next,
-    propose: (lead) => proposeNextFor(lead, { now: ctx.now, zone: ctx.zone }),
+    ...parsed.value,
+    theirs: null,
     requestKey: ctx.requestKey,
+    zone: ctx.zone,
     now: ctx.now,
   });
-  return reply(loggedText(result, ctx.zone, ctx.now), { redraw: [ctx.userId] });
 };

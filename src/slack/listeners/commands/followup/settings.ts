@@ -4,9 +4,9 @@ import { refuse, reply } from '../../../reply.js';
 import { settingsText } from '../../../ui/settings-text.js';
 import type { Subcommand } from './context.js';
 
-const TEAM_KEYS: (keyof SettingsArgs)[] = ['digestChannel', 'digestDay', 'digestTime', 'teamTz'];
+const TEAM_KEYS: (keyof SettingsArgs)[] = ['digestChannel', 'digestDay', 'digestTime', 'teamTz', 'workStart', 'workDays', 'newPerDay', 'checkinDays'];
 const NOT_ALLOWED =
-  'Only a manager, or a Slack workspace admin or owner, can change team settings and managers. Your own settings (dm:, tz:, off:, on) are yours to change.';
+  'Only a manager, or a Slack workspace admin or owner, can change team settings (the digest, working hours and days, new leads a day, check-ins) and managers. Your own settings (dm:, tz:, off:, on) are yours to change.';
 
 export const settings: Subcommand = async (ctx) => {
   const parsed = parseSettings(ctx.args, { now: ctx.now, zone: ctx.zone });
@@ -32,6 +32,10 @@ export const settings: Subcommand = async (ctx) => {
       ...(args.digestDay ? { digestDay: args.digestDay } : {}),
       ...(args.digestTime ? { digestTime: args.digestTime } : {}),
       ...(teamTz ? { teamTz } : {}),
+      ...(args.workStart ? { workStart: args.workStart, workEnd: args.workEnd } : {}),
+      ...(args.workDays ? { workDays: args.workDays } : {}),
+      ...(args.newPerDay ? { newPerDay: args.newPerDay } : {}),
+      ...(args.checkinDays ? { checkinDays: args.checkinDays } : {}),
     },
     addManagers: args.addManagers,
     removeManagers: args.removeManagers,
