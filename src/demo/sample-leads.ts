@@ -20,7 +20,7 @@ export interface StepSeed {
 export type HistoryEvent =
   | { at: When; touch: TouchChannel; outcome: string; next?: StepSeed; signals?: string[] }
   | { at: When; done: 'kept' | 'missed' | null; next?: StepSeed }
-  /** Won, with the check-in `/followup won` schedules (R11: 30 days on). */
+  /** Won, with the thank-you step `/followup won` sets (R11). */
   | { at: When; won: string }
   | { at: When; lost: string }
   | { at: When; snoozeUntil: number; reason: string }
@@ -32,6 +32,8 @@ export interface LeadSeed {
   value?: number;
   company?: string;
   source?: string;
+  /** Came in through the web form or a webinar sign-up: held to the hour (R2). */
+  inbound?: boolean;
   added: When;
   history?: HistoryEvent[];
 }
@@ -53,7 +55,7 @@ const KENJI_LEADS: LeadSeed[] = [
     touch('call', [-49, '10:00'], 'renewal signed off', step('quarterly review call', 0, { promised: true })),
   ] },
   // R2: came in through the web form this morning, nobody has called yet.
-  { name: 'Kaito Robotics', tier: 'new', value: 16_000, source: 'website form', added: [0, '06:40'] },
+  { name: 'Kaito Robotics', tier: 'new', value: 16_000, source: 'website form', inbound: true, added: [0, '06:40'] },
   // R5: a promise gone overdue.
   { name: 'Minato Design Studio', tier: 'referral', value: 18_000, source: 'referral from Sakura Logistics', added: [-12, '10:00'], history: [
     touch('call', [-12, '15:00'], 'intro call; wants to see how it works', step('book a discovery meeting', -7)),
@@ -96,7 +98,7 @@ const KENJI_LEADS: LeadSeed[] = [
   ] },
   { name: 'Shibuya Media', tier: 'new', value: 8_000, added: [-25, '09:00'], history: [
     touch('email', [-25, '10:00'], 'first contact', step('call', -18)),
-    touch('call', [-18, '10:00'], 'comparing tools', step('follow up', -11)),
+    touch('call', [-18, '10:00'], 'comparing tools', step('ask how their comparison is going', -11)),
     { at: [-3, '12:00'], lost: 'chose an in-house tool' },
   ] },
   // R11: won a month ago; the service check-in is today.
@@ -104,6 +106,8 @@ const KENJI_LEADS: LeadSeed[] = [
     touch('meeting', [-45, '11:00'], 'ready to buy', step('send the contract', -32, { promised: true })),
     touch('email', [-32, '10:00'], 'contract sent'),
     { at: [-30, '16:00'], won: 'two-year contract' },
+    // The thank-you the win set, done the next morning: the 30-day check-in follows (R11).
+    { at: [-29, '10:00'], done: null },
   ] },
   { name: 'Akihabara Electronics', tier: 'new', value: 5_000, added: [-4, '10:00'], history: [
     touch('call', [-4, '11:30'], 'interested; wants a quote', step('send a quote', 3)),
@@ -117,8 +121,8 @@ const MAYA_LEADS: LeadSeed[] = [
     touch('email', [-6, '15:00'], 'quote sent; they asked for a revision', step('send the revised quote', -3, { promised: true })),
   ] },
   // R2: two web-form arrivals, oldest first.
-  { name: 'Elbe Logistik', tier: 'new', value: 14_000, source: 'website form', added: [0, '06:15'] },
-  { name: 'Rhein Solar', tier: 'new', source: 'webinar', added: [-2, '16:00'] },
+  { name: 'Elbe Logistik', tier: 'new', value: 14_000, source: 'website form', inbound: true, added: [0, '06:15'] },
+  { name: 'Rhein Solar', tier: 'new', source: 'webinar', inbound: true, added: [-2, '16:00'] },
   { name: 'Kessler Maschinenbau', tier: 'customer', value: 55_000, added: [-80, '09:00'], history: [
     touch('meeting', [-80, '10:00'], 'annual review', step('review usage together', -60, { they: 'share the usage report' })),
     { at: [-60, '15:00'], done: 'kept', next: step('talk through renewal options', -30) },
@@ -138,7 +142,7 @@ const MAYA_LEADS: LeadSeed[] = [
   // R9: six touches without progress.
   { name: 'Isar Medical', tier: 'lead', value: 21_000, added: [-50, '09:00'], history: [
     touch('call', [-50, '10:00'], 'first call', step('send the overview', -43)),
-    touch('email', [-43, '10:00'], 'overview sent', step('follow up', -36), ['vague']),
+    touch('email', [-43, '10:00'], 'overview sent', step('ask what they made of the overview', -36), ['vague']),
     touch('call', [-36, '10:00'], 'no decision yet', step('propose a meeting', -29)),
     touch('meeting', [-29, '10:00'], 'they did not ask a single question', step('send pricing', -15), ['no-details']),
     touch('email', [-15, '10:00'], 'pricing sent', step('call', -8)),
@@ -152,7 +156,7 @@ const MAYA_LEADS: LeadSeed[] = [
     { at: [-3, '17:00'], done: null },
   ] },
   // R3 and R7: one e-mail, four and a half hours after it came in (an R2 miss last week).
-  { name: 'Alster Versicherung', tier: 'new', value: 9_000, source: 'website form', added: [-6, '09:00'], history: [
+  { name: 'Alster Versicherung', tier: 'new', value: 9_000, source: 'website form', inbound: true, added: [-6, '09:00'], history: [
     touch('email', [-6, '13:30'], 'sent the brochure'),
   ] },
   { name: 'Mosel Weinhandel', tier: 'cold', value: 4_000, added: [-30, '09:00'] },
@@ -169,7 +173,7 @@ const MAYA_LEADS: LeadSeed[] = [
   ] },
   { name: 'Ruhr Stahl', tier: 'new', value: 19_000, added: [-30, '09:00'], history: [
     touch('call', [-30, '10:00'], 'first call', step('send pricing', -16)),
-    touch('email', [-16, '10:00'], 'pricing sent', step('follow up', -9)),
+    touch('email', [-16, '10:00'], 'pricing sent', step('ask what is holding them back', -9)),
     { at: [-6, '11:00'], lost: 'went with a competitor' },
   ] },
   { name: 'Neckar Pharma', tier: 'new', value: 17_000, added: [-5, '09:00'], history: [
@@ -184,7 +188,7 @@ const SAM_LEADS: LeadSeed[] = [
     touch('meeting', [-3, '11:00'], 'walked through the proposal', step('walk through the contract', 0, { they: 'bring their legal team' })),
   ] },
   // A new arrival still inside its first hour at 08:00.
-  { name: 'Brooklyn Roasters', tier: 'new', value: 3_500, source: 'website form', added: [0, '07:20'] },
+  { name: 'Brooklyn Roasters', tier: 'new', value: 3_500, source: 'website form', inbound: true, added: [0, '07:20'] },
   // R5: the contract was promised for Wednesday.
   { name: 'Empire Dental', tier: 'new', value: 7_500, added: [-15, '09:00'], history: [
     touch('email', [-15, '10:00'], 'first contact', step('call', -9)),
@@ -239,7 +243,7 @@ const SAM_LEADS: LeadSeed[] = [
     { at: [-4, '15:00'], won: 'signed' },
   ] },
   { name: 'Tribeca Films', tier: 'new', value: 5_000, added: [-20, '09:00'], history: [
-    touch('call', [-20, '10:00'], 'first call', step('follow up', -10)),
+    touch('call', [-20, '10:00'], 'first call', step('send a summary of the first call', -10)),
     { at: [-3, '11:00'], lost: 'went with a competitor' },
   ] },
 ];

@@ -5,6 +5,7 @@ import { closeLost, closeWon } from '../db/ops/close-lead.js';
 import { completeStep } from '../db/ops/complete-step.js';
 import { ensureRep } from '../db/ops/ensure-rep.js';
 import { logTouch, type NextStepInput } from '../db/ops/log-touch.js';
+import { proposeFor } from '../db/ops/propose-context.js';
 import { reviveLead } from '../db/ops/revive-lead.js';
 import { changeSettings } from '../db/ops/settings.js';
 import { snoozeLead } from '../db/ops/snooze-lead.js';
@@ -46,6 +47,7 @@ async function writeLead(db: Db, ownerId: string, seed: LeadSeed, calendar: Loca
     value: seed.value ?? null,
     company: seed.company ?? null,
     source: seed.source ?? null,
+    inbound: seed.inbound ?? false,
     now: calendar.at(seed.added),
   });
   for (const event of seed.history ?? []) {
@@ -58,7 +60,8 @@ type Moment = { teamId: string; repId: string; leadId: string; now: Date };
 /** One thing that happened to a lead, through the operation the app itself would run for it. */
 function applyEvent(db: Db, e: HistoryEvent, m: Moment, calendar: LocalCalendar): Promise<unknown> {
   if ('touch' in e) return logTouch(db, { ...m, channel: e.touch, outcome: e.outcome, signals: e.signals ?? [], next: stepOn(calendar, e.next) });
-  if ('done' in e) return completeStep(db, { ...m, theirs: e.done, next: stepOn(calendar, e.next) });
+  // A customer's done step is followed by the next aftercare step, as `/followup done` sets it (R11).
+  if ('done' in e) return completeStep(db, { ...m, theirs: e.done, next: stepOn(calendar, e.next), propose: proposeFor({ now: m.now, zone: calendar.zone }) });
   // R11: the thank-you step `/followup won` would set.
   if ('won' in e) return closeWon(db, { ...m, note: e.won, thanks: thankYouStep({ now: m.now, zone: calendar.zone }) });
   if ('lost' in e) return closeLost(db, { ...m, note: e.lost });

@@ -16,7 +16,7 @@ export function renderImportSummary(s: ImportSummary, opts: { mrkdwn?: boolean; 
       `${s.skipped.toLocaleString('en-US')} skipped (already up to date), ${s.rejected.length.toLocaleString('en-US')} rejected.`,
   );
   if (s.planned) {
-    lines.push(`First contact planned for ${plural(s.planned, 'lead')} never contacted, spread over the coming working days, at most the team's new-per-day limit on any one day.`);
+    lines.push(`${plural(s.planned, 'lead')} with no history got a planned first contact, spread over the coming working days.`);
   }
   const list = (title: string, items: { line: number; reason: string }[]) => {
     if (!items.length) return;

@@ -1,6 +1,6 @@
-import { proposeNextFor } from '../coach/index.js';
 import type { NextStepArgs } from './parse/next-step.js';
-import { logTouch, type ProposeNext } from '../db/ops/log-touch.js';
+import { logTouch } from '../db/ops/log-touch.js';
+import { proposeFor } from '../db/ops/propose-context.js';
 import type { Rep } from '../db/schema.js';
 import type { AnySignal, TouchChannel, TouchDirection } from '../domain/vocabulary.js';
 import type { Reply } from './reply.js';
@@ -21,16 +21,6 @@ export interface LogRequest {
   zone: string;
   now: Date;
 }
-
-/** docs/rules.md#r6, #r11: the coach's step when the rep gives none. */
-export const proposeFor =
-  (clock: { now: Date; zone: string }): ProposeNext =>
-  (lead, c) =>
-    proposeNextFor(
-      lead,
-      { completedOrigin: c.completed?.origin ?? null, channels: c.channels, referralAsked: c.referralAsked, checkinDays: c.checkinDays },
-      clock,
-    );
 
 /** A touch logged from the command or the form, and its reply: with the confirmation e-mail after a call or meeting (docs/rules.md#r14). */
 export async function logTouchReply(services: Services, r: LogRequest): Promise<Reply> {

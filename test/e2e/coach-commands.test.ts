@@ -30,7 +30,7 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
       const add = async (name: string, at: Date, spec: Partial<LeadSpec>) => (id[name] = (await givenLead(db, { team: TEAM, owner: ANA, name, at, ...spec })).id);
       const touched = (channel: 'call' | 'email' | 'meeting' | 'visit', ...daysAgo: number[]) => daysAgo.map((d) => ({ channel, at: ago(d * DAY) }));
 
-      await add('Fresh Inbound', ago(20 * 60_000), { tier: 'new' });
+      await add('Fresh Inbound', ago(20 * 60_000), { tier: 'new', inbound: true });
       await add('Acme Corp', ago(10 * DAY), { tier: 'referral', value: 12_000, touches: touched('email', 5), nextStep: { action: 'call', dueAt: endOfNyDay('2026-11-25'), promised: true } });
       await add('Big Customer', ago(20 * DAY), { tier: 'customer', value: 40_000, touches: [...touched('meeting', 12, 6), ...touched('email', 4)],
         nextStep: { action: 'renewal call', dueAt: endOfNyDay('2026-11-26') } });
@@ -131,22 +131,22 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     const text = await app.command('log "Big Customer" call went well', ANA);
     // App Home follows: redrawn after the log (earlier commands redraw it too, so wait for this one).
     const latestHome = () => JSON.stringify(app.slack.callsOf('views.publish').at(-1)?.args.view ?? '');
-    await app.slack.waitFor(() => latestHome().includes('*This week*: 1 touches'));
+    await app.slack.waitFor(() => latestHome().includes('*This week*: 1 touch'));
     const home = latestHome();
     expect(home).toContain('Fresh Inbound');
     expect(home).not.toContain('renewal call due today');
-    expect(home).toContain('*This week*: 1 touches');
+    expect(home).toContain('*This week*: 1 touch');
     // The 4th touch: about 3 weeks to the next, Wed 16 Dec.
     expect(text).toContain('Logged call with *Big Customer* (touch 4).');
     expect(text).toContain('Done: renewal call.');
-    expect(text).toContain('Next (proposed): check back in by Wed 16 Dec');
+    expect(text).toContain('Next (proposed): bring something new (an idea, a case, an offer) and ask where they stand by Wed 16 Dec');
     expect(text).toContain('/followup next "Big Customer"');
     // After a call, the confirmation e-mail to send (Big Customer has no address: a draft to copy).
     expect(text).toContain('*Confirm it by e-mail* — there is no e-mail address for Big Customer; copy this draft:');
     expect(text).not.toContain('Tip: confirm by email');
     const open = await database.db.select().from(nextSteps).where(and(eq(nextSteps.leadId, id['Big Customer']!), eq(nextSteps.status, 'open')));
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ origin: 'coach', action: 'check back in' });
+    expect(open[0]).toMatchObject({ origin: 'coach', action: 'bring something new (an idea, a case, an offer) and ask where they stand' });
     expect(open[0]!.dueAt.toISOString()).toBe(endOfNyDay('2026-12-17').toISOString());
   });
 

@@ -24,7 +24,8 @@ describe.each(await processDbTargets('fc-digest-'))('`jobs run digest` on $name'
       // Ana: a promise she missed (due Thu 26th); Bo: a lead stopped after one touch, no step.
       await givenLead(db, { team: TEAM, owner: 'U0ANA', name: 'Acme & <Sons>', tier: 'referral', at: t, touches: 1,
         nextStep: { action: 'send quote', dueAt: new Date('2026-11-27T05:59:59Z'), promised: true } });
-      await givenLead(db, { team: TEAM, owner: 'U0BO', name: 'Beta', at: t, touches: [{ channel: 'email', at: new Date('2026-11-25T15:00:00Z') }] });
+      // Beta came in through the web form and was first reached a day later: a missed hour.
+      await givenLead(db, { team: TEAM, owner: 'U0BO', name: 'Beta', inbound: true, at: t, touches: [{ channel: 'email', at: new Date('2026-11-25T15:00:00Z') }] });
       return reps;
     });
     slack = await startSlackStandIn({ teamId: TEAM, users });

@@ -58,7 +58,7 @@ describe.each(dbTargets())('App Home follows what changed, on $name', (target) =
     expect(await app.command('log "Acme Corp" call talked pricing', ANA)).toContain('Logged call with *Acme Corp* (touch 1)');
     expect(await drawnFor()).toEqual([ANA]);
     const home = JSON.stringify(app.slack.callsOf('views.publish').at(-1)!.args.view);
-    expect(home).toContain('*This week*: 1 touches');
+    expect(home).toContain('*This week*: 1 touch');
   });
 
   it('reading commands draw nothing', async () => {

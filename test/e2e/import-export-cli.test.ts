@@ -156,11 +156,12 @@ describe.each(await processDbTargets('fc-import-'))('`import` and `export` on $n
       expect(rows).toEqual([
         { name: 'Omar Haddad', tier: 'cold', status: 'lost', value: 1500, owner: 'U0ANA', wonAt: null, action: null, dueAt: null, allDay: null },
         { name: 'Nina Brooks', tier: 'referral', status: 'won', value: 12000.5, owner: 'U0BO', wonAt: new Date('2026-11-01T23:00:00Z'), action: null, dueAt: null, allDay: null },
-        { name: 'Pia Schultz', tier: 'lead', status: 'open', value: 7500, owner: 'U0ANA', wonAt: null, action: 'follow up', dueAt: new Date('2026-12-04T04:59:59.999Z'), allDay: true },
-        { name: 'Litware deal', tier: 'lead', status: 'open', value: 0, owner: 'U0BO', wonAt: null, action: 'follow up', dueAt: new Date('2026-12-04T13:00:00Z'), allDay: false },
-        { name: 'Sue Park', tier: 'lead', status: 'open', value: 3250, owner: 'U0ANA', wonAt: null, action: null, dueAt: null, allDay: null },
+        { name: 'Pia Schultz', tier: 'lead', status: 'open', value: 7500, owner: 'U0ANA', wonAt: null, action: 'call to ask where things stand and what would help them decide', dueAt: new Date('2026-12-04T04:59:59.999Z'), allDay: true },
+        { name: 'Litware deal', tier: 'lead', status: 'open', value: 0, owner: 'U0BO', wonAt: null, action: 'call to ask where things stand and what would help them decide', dueAt: new Date('2026-12-04T13:00:00Z'), allDay: false },
+        // Sue Park came with no step and no history: the first-touch plan gives her a dated first contact.
+        { name: 'Sue Park', tier: 'lead', status: 'open', value: 3250, owner: 'U0ANA', wonAt: null, action: 'introduce yourself and ask what prompted their interest', dueAt: expect.any(Date), allDay: true },
         // A next activity already past is kept: it shows as overdue, which is the truth of the CRM.
-        { name: 'Uma Khan', tier: 'referral', status: 'open', value: 2000, owner: 'U0BO', wonAt: null, action: 'follow up', dueAt: new Date('2026-11-20T22:59:59.999Z'), allDay: true },
+        { name: 'Uma Khan', tier: 'referral', status: 'open', value: 2000, owner: 'U0BO', wonAt: null, action: 'call to ask where things stand and what would help them decide', dueAt: new Date('2026-11-20T22:59:59.999Z'), allDay: true },
       ]);
     });
   }, 60_000);
@@ -232,8 +233,18 @@ describe.each(await processDbTargets('fc-import-'))('`import` and `export` on $n
     await withDb((db) => givenTeam(db, TEAMS.copy, { U1ANA: 'America/New_York', U1BO: 'Europe/Berlin', U1CARLA: 'America/Los_Angeles' }, now));
     const copied = await cli(['import', writeTemp('mapped.csv', mapOwners(original)), '--team', TEAMS.copy, '--owner', 'U1ANA'], null);
     expect(copied.code, copied.stderr).toBe(0);
-    expect(copied.stdout).toBe('10 rows read: 10 created, 0 updated, 0 skipped (already up to date), 0 rejected.\n');
-    expect(await exportTeam(TEAMS.copy)).toBe(mapOwners(original));
+    expect(copied.stdout).toBe(
+      '10 rows read: 10 created, 0 updated, 0 skipped (already up to date), 0 rejected.\n' +
+        '1 lead with no history got a planned first contact, spread over the coming working days.\n',
+    );
+    // The same bytes but one line: Will Berg, added by hand in the first team and never contacted, is an
+    // imported lead with no history in the second, so the first-touch plan gives him a dated first contact.
+    const expected = mapOwners(original).split('\n');
+    const copy = (await exportTeam(TEAMS.copy)).split('\n');
+    expect(copy).toHaveLength(expected.length);
+    const changed = copy.filter((line, i) => line !== expected[i]);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(/^Will Berg,.*,introduce yourself and ask what prompted their interest,/);
   }, 120_000);
 
   it('refuses a PNG, a UTF-16 file, a file without a name column, a missing file and an unknown owner: exit 2, one line, nothing written', async () => {

@@ -41,7 +41,7 @@ describe.each(await processDbTargets('fc-morning-'))('`jobs run morning` on $nam
     expect(blocks).toContain('Acme for U0NY');
     expect(blocks).toContain('promised send proposal overdue 2 days');
     // The notification says what the DM holds.
-    expect(posts[0]!.args.text).toBe('Your 1 for today.');
+    expect(posts[0]!.args.text).toBe('Your 1 for today — 1 promised.');
     expect(slack.violations).toEqual([]);
   });
 

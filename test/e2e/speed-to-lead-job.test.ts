@@ -25,9 +25,11 @@ describe.each(await processDbTargets('fc-speed-'))('`jobs run speed-to-lead` on 
       const NY = 'America/New_York';
       await givenTeam(db, TEAM, { U0ROSA: NY, U0SAM: NY, U0BOSS: { tz: NY, manager: true } }, T0);
       const common = { teamId: TEAM, company: null, email: null, phone: null, tier: null, value: null, note: 'Wants a demo', externalId: null, now: T0 };
-      // A web-form lead for Rosa (an arrival she must hear of), and one she added herself.
+      // A web-form lead for Rosa (an arrival she must hear of), and an inbound call she added herself
+      // (`add … source:inbound`): held to the hour, but no arrival alert. A walk-in she typed in is not.
       await receiveLead(db, { ...common, ownerId: 'U0ROSA', name: 'Form Lead', source: 'Contact form', requestKey: 'sig-1' });
-      await givenLead(db, { team: TEAM, owner: 'U0ROSA', name: 'Own Lead', at: T0 });
+      await givenLead(db, { team: TEAM, owner: 'U0ROSA', name: 'Own Lead', inbound: true, at: T0 });
+      await givenLead(db, { team: TEAM, owner: 'U0ROSA', name: 'Walk In', at: T0 });
       // Sam's web-form lead gets its first call within the hour: nobody is reminded.
       const called = await receiveLead(db, { ...common, ownerId: 'U0SAM', name: 'Called Lead', source: 'Chat', requestKey: 'sig-2' });
       await logTouch(db, { teamId: TEAM, repId: 'U0SAM', leadId: called.lead.id, channel: 'call', now: new Date(T0.getTime() + 20 * 60_000) });
@@ -67,7 +69,7 @@ describe.each(await processDbTargets('fc-speed-'))('`jobs run speed-to-lead` on 
     expect(note.args.text).toBe('Speed to lead: 2 new leads untouched after an hour');
     const noteBlocks = JSON.stringify(note.args.blocks);
     expect(noteBlocks).toContain('<@U0ROSA>');
-    for (const never of ['Called Lead', 'Imported Lead', 'Cold Prospect']) {
+    for (const never of ['Called Lead', 'Imported Lead', 'Cold Prospect', 'Walk In']) {
       expect(reminderBlocks + noteBlocks).not.toContain(never);
     }
   });

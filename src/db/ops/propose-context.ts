@@ -1,6 +1,7 @@
 // What the coach needs to propose a lead's next step (docs/rules.md#r6, docs/rules.md#r11): the
 // channels of its touches, whether a referral was already asked for, and the team's check-in interval.
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { proposeNextFor } from '../../coach/index.js';
 import type { TouchChannel } from '../../domain/vocabulary.js';
 import type { Tx } from '../client.js';
 import { nextSteps, teams, touches, type Lead, type NextStep } from '../schema.js';
@@ -33,3 +34,9 @@ export async function proposeContext(tx: Tx, lead: Lead, completed: NextStep | n
     checkinDays: team?.checkinDays ?? 90,
   };
 }
+
+/** docs/rules.md#r6, #r11: the coach's step when the rep gives none, read in the rep's zone. */
+export const proposeFor =
+  (clock: { now: Date; zone: string }): ProposeNext =>
+  (lead, c) =>
+    proposeNextFor(lead, { completedOrigin: c.completed?.origin ?? null, channels: c.channels, referralAsked: c.referralAsked, checkinDays: c.checkinDays }, clock);

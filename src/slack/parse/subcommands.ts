@@ -95,6 +95,15 @@ export interface SettingsArgs {
   removeManagers: string[];
 }
 
+/** The coach's reader throws on a word that is not a weekday; here that is a refusal like any other. */
+function workDaysOrNull(value: string): number[] | null {
+  try {
+    return parseWorkDays(value);
+  } catch {
+    return null;
+  }
+}
+
 const hhmm = (v: string): string | null => {
   const m = HH_MM.exec(v);
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : null;
@@ -175,7 +184,7 @@ function applySetting(out: SettingsArgs, key: string, value: string, ctx: Ctx): 
       return null;
     }
     case 'days': {
-      const days = value.length <= 40 ? parseWorkDays(value) : null;
+      const days = value.length <= 40 ? workDaysOrNull(value) : null;
       if (!days || days.length === 0) return `days: takes working days like mon-fri or mon,wed,fri (not "${quoteUserText(value)}").`;
       out.workDays = days;
       return null;

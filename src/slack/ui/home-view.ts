@@ -15,7 +15,7 @@ const orDash = (v: number | null, unit = '') => (v === null ? '—' : `${v}${uni
 export function metricsText(m: RepMetrics): string {
   const d = m.touchDistribution;
   return [
-    `*This week*: ${m.touches} touches · ${orDash(m.withNextStepPct, '%')} of open leads with a dated next step · promises kept ${orDash(m.promiseKeptPct, '%')}` +
+    `*This week*: ${m.touches} ${m.touches === 1 ? 'touch' : 'touches'} · ${orDash(m.withNextStepPct, '%')} of open leads with a dated next step · promises kept ${orDash(m.promiseKeptPct, '%')}` +
       ` · first contact in ${orDash(m.medianFirstTouchMinutes, ' min')} (median), ${m.speedToLeadMisses} missed the hour · won ${m.won}, lost ${m.lost}`,
     `*Touches per open lead*: 0: ${d['0']} · 1: ${d['1']} · 2: ${d['2']} · 3–4: ${d['3-4']} · 5+: ${d['5+']}  — most sales come on the 5th–12th contact.`,
   ].join('\n');

@@ -15,7 +15,7 @@ describe('renderImportSummary', () => {
   it('R2: says how many never-contacted leads got a planned first contact, and nothing when none did', () => {
     expect(renderImportSummary({ ...base, created: 40, rows: 40, planned: 25 }).split('\n')).toEqual([
       '40 rows read: 40 created, 0 updated, 0 skipped (already up to date), 0 rejected.',
-      "First contact planned for 25 leads never contacted, spread over the coming working days, at most the team's new-per-day limit on any one day.",
+      '25 leads with no history got a planned first contact, spread over the coming working days.',
     ]);
     expect(renderImportSummary({ ...base, created: 1, rows: 1, planned: 0 })).not.toContain('planned');
   });

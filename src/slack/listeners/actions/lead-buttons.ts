@@ -13,7 +13,7 @@ import { doneText, snoozedText } from '../../ui/command-replies.js';
 import { SNOOZE_CHOICES } from '../../ui/lead-buttons.js';
 import { LOG_MODAL, logModal, nextStepModal } from '../../ui/log-modal.js';
 import { snoozeModal } from '../../ui/snooze-modal.js';
-import { proposeFor } from '../../log-touch-reply.js';
+import { proposeFor } from '../../../db/ops/propose-context.js';
 import { onClick } from './on-click.js';
 
 // The buttons on a queue item, in the morning DM and App Home.

@@ -1,5 +1,5 @@
 import { completeStep } from '../../../../db/ops/complete-step.js';
-import { proposeFor } from '../../../log-touch-reply.js';
+import { proposeFor } from '../../../../db/ops/propose-context.js';
 import { parseDoneTail } from '../../../parse/subcommands.js';
 import { refuse, reply } from '../../../reply.js';
 import { doneText } from '../../../ui/command-replies.js';
