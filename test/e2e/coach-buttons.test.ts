@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildQueue } from '../../src/coach/index.js';
 import type { Database } from '../../src/db/client.js';
@@ -138,6 +139,30 @@ describe.each(dbTargets())('the coach buttons and DMs, with signed requests, on 
     expect(reply).toContain('Next (set for you):');
     expect(await stepOf(id['Referred Co']!)).toMatchObject({ origin: 'checkin' });
     expect(app.slack.callsOf('views.open').length).toBe(opened);
+  });
+
+  it('R11: doing the steps walks the customer through the check-in a month after the win, the referral ask, then a check-in every 90 days', async () => {
+    const step = async () => {
+      const s = (await stepOf(id['Referred Co']!))!;
+      return { origin: s.origin, due: DateTime.fromJSDate(s.dueAt, { zone: NY }).toISODate() };
+    };
+    // Won today (Wed 25 Nov); the thank-you was done by the test before: the service check-in, 30 days on.
+    expect(await step()).toEqual({ origin: 'checkin', due: '2026-12-25' });
+    const walk: Array<{ origin: string; due: string }> = [];
+    for (let i = 0; i < 3; i++) {
+      expect(await app.command('done "Referred Co"', ANA)).toContain('Next (set for you):');
+      walk.push(await step());
+    }
+    expect(walk).toEqual([
+      // Two working days on: Friday.
+      { origin: 'referral-ask', due: '2026-11-27' },
+      // The team's check-in interval (90 days by default), a weekend moved to Monday.
+      { origin: 'checkin', due: '2027-02-23' },
+      { origin: 'checkin', due: '2027-02-23' },
+    ]);
+    // A customer always keeps exactly one open step.
+    const open = await database.db.select().from(nextSteps).where(and(eq(nextSteps.leadId, id['Referred Co']!), eq(nextSteps.status, 'open')));
+    expect(open).toHaveLength(1);
   });
 
   it('R13: a reassigned lead\'s new owner gets a DM at once naming the lead, who handed it over and its open step', async () => {
