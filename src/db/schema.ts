@@ -148,6 +148,8 @@ export const leads = pgTable(
     uniqueIndex('leads_external_id_uq').on(t.teamId, t.externalId).where(sql`external_id is not null`),
     index('leads_team_owner_status_idx').on(t.teamId, t.ownerId, t.status),
     index('leads_team_email_idx').on(t.teamId, sql`lower(${t.email})`),
+    // R2: the first-touch plan looks only at imported leads never touched (a small set once planned).
+    index('leads_waiting_imports_idx').on(t.teamId, t.ownerId).where(sql`imported = true and touch_count = 0 and status = 'open'`),
     // R2: the speed-to-lead job looks only at untouched new arrivals.
     index('leads_untouched_arrivals_idx')
       .on(t.createdAt)

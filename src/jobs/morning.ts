@@ -75,7 +75,8 @@ export async function planMorning(db: Db, teamId: string, at: Date): Promise<Pla
 
   // docs/rules.md#r2: imported leads never touched get their first contact spread over the working
   // days before the queue is built, so the DM holds this day's share, not the whole book.
-  for (const [userId, d] of owed) await planFirstTouchesFor(db, { teamId, ownerId: userId, now: at, zoneOf: () => d.zone });
+  // One statement finds the team's waiting imports (usually none); only reps owed a DM now are planned.
+  await planFirstTouchesFor(db, { teamId, now: at, zoneOf: (ownerId) => owed.get(ownerId)?.zone ?? null });
 
   // Plan from one cursor pass over the team; send afterwards (the cursor holds the connection).
   const plans: Plan[] = [];

@@ -148,7 +148,7 @@ describe.each(dbTargets())('the coach buttons and DMs, with signed requests, on 
     };
     // Won today (Wed 25 Nov); the thank-you was done by the test before: the service check-in, 30 days on.
     expect(await step()).toEqual({ origin: 'checkin', due: '2026-12-25' });
-    const walk: Array<{ origin: string; due: string }> = [];
+    const walk: Array<{ origin: string; due: string | null }> = [];
     for (let i = 0; i < 3; i++) {
       expect(await app.command('done "Referred Co"', ANA)).toContain('Next (set for you):');
       walk.push(await step());

@@ -10,8 +10,8 @@ export interface PlanFirstTouchesInput {
   /** One rep's leads; omit for every rep of the team. */
   ownerId?: string;
   now: Date;
-  /** The rep's IANA zone: plan days are their local days. */
-  zoneOf: (ownerId: string) => string | Promise<string>;
+  /** The rep's IANA zone: plan days are their local days. Null: not this rep, not now. */
+  zoneOf: (ownerId: string) => string | null | Promise<string | null>;
 }
 
 /** Imported, open, not cold, never touched, not snoozed, with no open step: waiting for a planned first contact. */
@@ -26,7 +26,7 @@ const unplanned = (l: CoachLead, now: Date) =>
 export async function planFirstTouchesFor(db: Db, input: PlanFirstTouchesInput): Promise<number> {
   const [team] = await db.select().from(teams).where(eq(teams.id, input.teamId));
   if (!team) return 0;
-  const leads = await loadCoachLeads(db, { teamId: input.teamId, ownerId: input.ownerId });
+  const leads = await loadCoachLeads(db, { teamId: input.teamId, ownerId: input.ownerId, waitingForPlan: input.now });
   const byOwner = new Map<string, CoachLead[]>();
   for (const lead of leads) {
     if (!unplanned(lead, input.now)) continue;
@@ -37,6 +37,7 @@ export async function planFirstTouchesFor(db: Db, input: PlanFirstTouchesInput):
   let planned = 0;
   for (const [ownerId, waiting] of byOwner) {
     const zone = await input.zoneOf(ownerId);
+    if (zone === null) continue;
     const already = await plannedPerDay(db, input.teamId, ownerId, startOfLocalDay(input.now, zone), zone);
     const plan = planFirstTouches(waiting, already, { start: team.workStart, end: team.workEnd, days: team.workDays }, team.newPerDay, { now: input.now, zone });
     const steps: ImportedStep[] = plan.map((p) => ({

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { CoachLead } from '../../coach/types.js';
 import type { Queryable } from '../client.js';
 import { leads, nextSteps } from '../schema.js';
@@ -7,6 +7,11 @@ export interface CoachLeadScope {
   teamId: string;
   /** One rep's leads (R13); omit for the whole team. */
   ownerId?: string;
+  /**
+   * Only imported leads still waiting for a planned first contact at this time (docs/rules.md#r2):
+   * open, not cold, never touched, no open step, not snoozed. Served by `leads_waiting_imports_idx`.
+   */
+  waitingForPlan?: Date;
 }
 
 /**
@@ -55,7 +60,24 @@ export async function loadCoachLeads(db: Queryable, scope: CoachLeadScope): Prom
     })
     .from(leads)
     .leftJoin(nextSteps, and(eq(nextSteps.leadId, leads.id), eq(nextSteps.status, 'open')))
-    .where(and(eq(leads.teamId, scope.teamId), scope.ownerId ? eq(leads.ownerId, scope.ownerId) : undefined, ne(leads.status, 'lost')))
+    .where(
+      and(
+        eq(leads.teamId, scope.teamId),
+        scope.ownerId ? eq(leads.ownerId, scope.ownerId) : undefined,
+        ne(leads.status, 'lost'),
+        scope.waitingForPlan ? waitingForPlan(scope.waitingForPlan) : undefined,
+      ),
+    )
     .orderBy(leads.id);
   return rows.map(({ step, ...lead }) => ({ ...lead, openStep: step }));
 }
+
+const waitingForPlan = (now: Date) =>
+  and(
+    eq(leads.imported, true),
+    eq(leads.touchCount, 0),
+    eq(leads.status, 'open'),
+    ne(leads.tier, 'cold'),
+    isNull(nextSteps.id),
+    or(isNull(leads.snoozedUntil), lte(leads.snoozedUntil, sql`${now.toISOString()}::timestamptz`)),
+  );

@@ -1,0 +1,2 @@
+-- #14: the first-touch plan reads only imported leads never touched; once planned and worked they leave the index.
+CREATE INDEX "leads_waiting_imports_idx" ON "leads" USING btree ("team_id","owner_id") WHERE imported = true and touch_count = 0 and status = 'open';
