@@ -74,6 +74,8 @@ export const reps = pgTable(
     isSlackAdmin: boolean('is_slack_admin').notNull().default(false),
     // Slack guests (restricted accounts) are told the app is for members.
     isGuest: boolean('is_guest').notNull().default(false),
+    // Slack says the account is deactivated: the digest marks the rep as such.
+    deactivatedAt: tstz('deactivated_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
@@ -128,6 +130,9 @@ export const leads = pgTable(
     lastOutcome: text('last_outcome'),
     snoozedUntil: tstz('snoozed_until'),
     snoozeReason: text('snooze_reason'),
+    // R15: a lead snoozed again and again is parked, not resting — counted so the digest can flag it.
+    snoozeCount: integer('snooze_count').notNull().default(0),
+    snoozedDaysTotal: integer('snoozed_days_total').notNull().default(0),
     wonAt: tstz('won_at'),
     lostAt: tstz('lost_at'),
     closeNote: text('close_note'),
