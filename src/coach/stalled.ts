@@ -1,6 +1,6 @@
 import { duration, plural } from './labels.js';
-import { isOverdue } from './local-day.js';
-import type { Clock, CoachLead, WorkWeek } from './types.js';
+import { isOverdue, localDaysBetween } from './local-day.js';
+import type { Clock, CoachLead, CoachStep, WorkWeek } from './types.js';
 import { isSnoozed, needsNextStep, NO_TOUCH_STALL_MS, noTouchFor, overdueFor, promiseOverdue, speedToLeadMissed } from './warnings.js';
 
 const DAY = 86_400_000;
@@ -46,6 +46,9 @@ export interface Stall {
 const firstHourMissed = (lead: CoachLead, clock: Clock, _week: WorkWeek) => speedToLeadMissed(lead, clock);
 
 const daysSince = (d: Date | null, now: Date) => (d ? Math.max(0, Math.floor((now.getTime() - d.getTime()) / DAY)) : 0);
+/** Whole days a step has been overdue: calendar days for an all-day step (as "overdue 1 day" says), else 24-hour days. */
+const stepStuckDays = (step: CoachStep, { now, zone }: Clock) =>
+  step.allDay ? Math.max(localDaysBetween(step.dueAt, now, zone), 1) : daysSince(step.dueAt, now);
 const lastTouch = (lead: CoachLead, now: Date) => (lead.lastTouchAt ? `last touch ${duration(now.getTime() - lead.lastTouchAt.getTime())} ago` : 'never touched');
 
 /** A step the coach itself proposed on a cold prospect does not count as due (docs/rules.md#r12). */
@@ -62,25 +65,25 @@ function goneQuiet(lead: CoachLead, { now }: Clock): boolean {
   return step === null || step.dueAt.getTime() - now.getTime() > COMING_UP_MS;
 }
 
-/** Each reason that applies, with what it is and since when, most severe first. */
-function applying(lead: CoachLead, clock: Clock, week: WorkWeek): { reason: StallReason; detail: string; since: Date | null }[] {
+/** Each reason that applies, with what it is and for how many days, most severe first. */
+function applying(lead: CoachLead, clock: Clock, week: WorkWeek): { reason: StallReason; detail: string; stuckDays: number }[] {
   const { now } = clock;
-  const out: { reason: StallReason; detail: string; since: Date | null }[] = [];
+  const out: { reason: StallReason; detail: string; stuckDays: number }[] = [];
   const step = countedStep(lead);
   const promise = promiseOverdue(lead, clock);
-  if (promise && step) out.push({ reason: 'missed-promise', detail: promise.text, since: step.dueAt });
+  if (promise && step) out.push({ reason: 'missed-promise', detail: promise.text, stuckDays: stepStuckDays(step, clock) });
   const firstHour = firstHourMissed(lead, clock, week);
-  if (firstHour) out.push({ reason: 'first-hour-missed', detail: firstHour.text, since: lead.createdAt });
+  if (firstHour) out.push({ reason: 'first-hour-missed', detail: firstHour.text, stuckDays: daysSince(lead.createdAt, now) });
   if (step && !step.promised && isOverdue(step, now, clock.zone)) {
     const what = step.origin === 'plan' ? 'planned first contact' : step.action;
-    out.push({ reason: 'overdue', detail: `${what} overdue ${overdueFor(step, clock)}`, since: step.dueAt });
+    out.push({ reason: 'overdue', detail: `${what} overdue ${overdueFor(step, clock)}`, stuckDays: stepStuckDays(step, clock) });
   }
   if (stoppedEarlyStall(lead)) {
-    out.push({ reason: 'stopped-early', detail: `stopped at ${plural(lead.touchCount, 'touch', 'touches')}, nothing scheduled`, since: lead.lastTouchAt });
+    out.push({ reason: 'stopped-early', detail: `stopped at ${plural(lead.touchCount, 'touch', 'touches')}, nothing scheduled`, stuckDays: daysSince(lead.lastTouchAt, now) });
   }
-  if (needsNextStep(lead, clock)) out.push({ reason: 'no-next-step', detail: `no dated next step, ${lastTouch(lead, now)}`, since: lead.lastTouchAt });
+  if (needsNextStep(lead, clock)) out.push({ reason: 'no-next-step', detail: `no dated next step, ${lastTouch(lead, now)}`, stuckDays: daysSince(lead.lastTouchAt, now) });
   if (goneQuiet(lead, clock)) {
-    out.push({ reason: 'gone-quiet', detail: `no touch in ${plural(daysSince(lead.lastTouchAt, now), 'day')}, nothing due within a week`, since: lead.lastTouchAt });
+    out.push({ reason: 'gone-quiet', detail: `no touch in ${plural(daysSince(lead.lastTouchAt, now), 'day')}, nothing due within a week`, stuckDays: daysSince(lead.lastTouchAt, now) });
   }
   return out;
 }
@@ -94,7 +97,7 @@ export function stallOf(lead: CoachLead, clock: Clock, week: WorkWeek): Stall | 
   if (lead.status === 'lost' || isSnoozed(lead, clock.now)) return null;
   const [first, ...rest] = applying(lead, clock, week);
   if (!first) return null;
-  return { reason: first.reason, others: rest.map((r) => STALL_SHORT[r.reason]), detail: first.detail, stuckDays: daysSince(first.since, clock.now) };
+  return { reason: first.reason, others: rest.map((r) => STALL_SHORT[r.reason]), detail: first.detail, stuckDays: first.stuckDays };
 }
 
 export interface Parked {
