@@ -1,7 +1,7 @@
 import { duration, plural } from './labels.js';
 import { isOverdue, localDaysBetween } from './local-day.js';
 import type { Clock, CoachLead, CoachStep, WorkWeek } from './types.js';
-import { isSnoozed, needsNextStep, NO_TOUCH_STALL_MS, noTouchFor, overdueFor, promiseOverdue, speedToLeadMissed } from './warnings.js';
+import { isSnoozed, needsNextStep, NO_TOUCH_STALL_MS, noTouchFor, overdueFor, promiseOverdue, speedToLeadMissed, stoppedEarly } from './warnings.js';
 
 const DAY = 86_400_000;
 // R15: "gone quiet" only when nothing is coming up within this long.
@@ -55,8 +55,7 @@ const lastTouch = (lead: CoachLead, now: Date) => (lead.lastTouchAt ? `last touc
 const countedStep = (lead: CoachLead) => (lead.tier === 'cold' && lead.openStep?.origin === 'coach' ? null : lead.openStep);
 
 // docs/rules.md#r7: 1–2 touches and nothing scheduled. Cold prospects wait without a step (R12).
-export const stoppedEarlyStall = (lead: CoachLead): boolean =>
-  lead.status === 'open' && lead.tier !== 'cold' && lead.touchCount >= 1 && lead.touchCount <= 2 && lead.openStep === null;
+const stoppedEarlyStall = (lead: CoachLead): boolean => lead.tier !== 'cold' && stoppedEarly(lead);
 
 // docs/rules.md#r15: touched, no touch in 14 days, and nothing due within the next 7.
 function goneQuiet(lead: CoachLead, { now }: Clock): boolean {
