@@ -69,7 +69,7 @@ try {
   const clock = { now: NOW, zone: 'America/New_York' };
   const [teamMs] = await time(() =>
     forEachRepLeads(db, TEAM, (owner, leads) => {
-      teamStalled += summarizeStalled(owner, leads, clock, 10).total;
+      teamStalled += summarizeStalled(owner, leads, clock, { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] }, 10).total;
       teamDue += buildQueue(leads, clock).items.length;
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
     }),

@@ -36,6 +36,11 @@ export interface CoachLead {
   /** What the last touch's outcome said, as typed. */
   lastOutcome: string | null;
   snoozedUntil: Date | null;
+  /** R15: why it was last snoozed, as typed (null: no reason given). */
+  snoozeReason: string | null;
+  /** R15: how many times it was snoozed, and for how many days in all: a parked lead snoozed too often is flagged. */
+  snoozeCount: number;
+  snoozedDaysTotal: number;
   revivedAt: Date | null;
   wonAt: Date | null;
   /** R10 poor-prospect tags seen on this lead's touches, with repeats. */

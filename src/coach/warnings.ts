@@ -65,10 +65,9 @@ export function promiseDueToday(lead: CoachLead, clock: Clock): Warning | null {
   return { rule: 'R5', text: `${step.action} promised for today${time ? ` at ${time}` : ''}` };
 }
 
-// R7: stopped at 1–2 touches — no open next step, or no touch in 14 days.
-export function stoppedEarly(lead: CoachLead, { now }: Clock): boolean {
-  if (lead.status !== 'open' || lead.touchCount < 1 || lead.touchCount > 2) return false;
-  return lead.openStep === null || noTouchFor(lead, now, NO_TOUCH_STALL_MS);
+// docs/rules.md#r7: stopped at 1–2 touches with nothing scheduled. A step still to come is persistence, however far off.
+export function stoppedEarly(lead: CoachLead, _clock?: Clock): boolean {
+  return lead.status === 'open' && lead.touchCount >= 1 && lead.touchCount <= 2 && lead.openStep === null;
 }
 
 export function noTouchFor(lead: CoachLead, now: Date, ms: number): boolean {

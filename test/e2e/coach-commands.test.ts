@@ -103,7 +103,9 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     await app.slack.waitFor(() => miasHome().length > 0);
     const view = JSON.stringify(miasHome()[0]!.args.view);
     expect(view).toContain('Team — stalled leads by rep');
-    expect(view).toMatch(/<@U0BO> 1: no next step defined 1, no touch in 14 days 1, stopped at 1–2 touches 1/);
+    // Each stalled lead once, under its most severe reason; the snoozed one is parked, apart.
+    expect(view).toContain('<@U0BO>: 1 of 1 lead stalled — stopped early 1');
+    expect(view).toMatch(/<@U0ANA>: \d+ of \d+ leads stalled — promise missed 1[^"]* · 1 parked/);
   });
 
   it('/followup next gives a lead its dated next step and replaces an open one', async () => {
@@ -158,15 +160,18 @@ describe.each(dbTargets())('coach commands through Slack on $name', (target) => 
     expect(withoutStep.map((r) => r.lead.name)).toEqual([]);
   });
 
-  it('/followup stalled: a rep sees their own by category, a manager the team\'s by rep', async () => {
+  it('/followup stalled: a rep sees their own, each once under its most severe reason, parked apart; a manager the team\'s by rep', async () => {
     const mine = await app.command('stalled', ANA);
-    expect(mine).toMatch(/Promised step missed \(1\): \*Acme Corp\*/);
-    expect(mine).toMatch(/Parked \(snoozed\) \(1\): \*Sleeping\*/);
+    expect(mine).toMatch(/Promised step missed \(1\)\n• \*Acme Corp\* — promised call overdue/);
+    expect(mine).toMatch(/Parked \(snoozed, not counted as stalled\): 1\n• \*Sleeping\* — until Thu 26 Nov, no reason given/);
+    // On schedule, cold and snoozed leads are not stalled.
+    for (const name of ['Later Co', 'Cold One', 'Small Lead']) expect(mine).not.toContain(name);
+    expect(mine.match(/Sleeping/g)).toHaveLength(1);
     expect(mine).not.toContain("Bo's Lead");
     const team = await app.command('stalled', MIA);
     expect(team).toContain(`<@${ANA}>`);
-    expect(team).toContain(`<@${BO}>`);
-    expect(team).toMatch(/No touch in 14 days \(1\): \*Bo's Lead\*/);
-    expect(team).toMatch(/Stopped at 1–2 touches \(\d\): [^\n]*Bo's Lead/);
+    expect(team).toContain(`<@${BO}>: 1 of 1 lead stalled`);
+    expect(team).toMatch(/Stopped after 1–2 touches, nothing scheduled \(1\)\n• \*Bo's Lead\* — stopped at 1 touch, nothing scheduled; also no next step, no touch in 14 days/);
+    expect(team.match(/Bo's Lead/g)).toHaveLength(1);
   });
 });

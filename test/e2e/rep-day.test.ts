@@ -159,6 +159,8 @@ describe.each(dbTargets())('a rep runs their day from Slack on $name', (target) 
     const [row] = await database.db.select().from(leads).where(eq(leads.id, id['Initech']!));
     // Sat 28 Nov 00:00 in New York.
     expect(row!.snoozedUntil!.toISOString()).toBe('2026-11-28T05:00:00.000Z');
+    // R15: the snooze is counted, with its days (a parked lead snoozed too often is flagged).
+    expect([row!.snoozeCount, row!.snoozedDaysTotal]).toEqual([1, 3]);
     // App Home is redrawn without the snoozed lead.
     await app.slack.waitFor(() => app.slack.callsOf('views.publish').some((c) => c.args.user_id === ANA && !JSON.stringify(c.args.view).includes('Initech')));
   });

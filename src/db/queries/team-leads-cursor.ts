@@ -14,7 +14,8 @@ const ROW = sql`json_build_array(
   l.touch_count, l.first_touch_at, l.last_touch_at, l.last_touch_channel, l.snoozed_until, l.revived_at, l.won_at,
   l.signal_count, l.their_kept, l.their_missed, l.touches_since_engagement,
   s.action, s.due_at, s.all_day, s.promised, s.their_commitment, s.origin,
-  l.inbound, l.positive_signal_count, l.last_outcome, l.referred_by, s.id, s.their_status)::text`;
+  l.inbound, l.positive_signal_count, l.last_outcome, l.referred_by, s.id, s.their_status,
+  l.snooze_reason, l.snooze_count, l.snoozed_days_total)::text`;
 
 type JsonRow = [
   string, string, string | null, string, Lead['tier'], number | null, Lead['status'], string, boolean,
@@ -22,6 +23,7 @@ type JsonRow = [
   number, number, number, number,
   string | null, string | null, boolean | null, boolean | null, string | null, StepOrigin | null,
   boolean, number, string | null, string | null, string | null, CommitmentStatus | null,
+  string | null, number, number,
 ];
 
 const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
@@ -43,6 +45,9 @@ function toCoachLead(json: string): CoachLead {
     lastTouchAt: date(r[11]),
     lastTouchChannel: r[12],
     snoozedUntil: date(r[13]),
+    snoozeReason: r[32],
+    snoozeCount: r[33],
+    snoozedDaysTotal: r[34],
     revivedAt: date(r[14]),
     wonAt: date(r[15]),
     signalCount: r[16],

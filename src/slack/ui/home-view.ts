@@ -2,7 +2,8 @@ import type { HomeView } from '@slack/types';
 import type { Queue } from '../../coach/queue.js';
 import { inZone } from '../../coach/local-day.js';
 import type { RepMetrics } from '../../db/queries/rep-metrics.js';
-import { STALLED_CATEGORIES, STALLED_LABEL, type RepStalledSummary } from '../../coach/stalled.js';
+import { STALL_REASONS, STALL_SHORT, type RepStalledSummary } from '../../coach/stalled.js';
+import { repMark, stalledCount, type RepState } from './stalled-text.js';
 import { queueBlocks } from './morning-message.js';
 import { headlineCounts, headlineText } from './queue-item.js';
 
@@ -21,15 +22,20 @@ export function metricsText(m: RepMetrics): string {
   ].join('\n');
 }
 
-/** A manager's view of the team: stalled leads by rep, counted by category. */
-export function teamStalledCounts(team: readonly RepStalledSummary[]): string {
-  const stalled = team.filter((s) => s.total > 0);
-  if (stalled.length === 0) return '*Team*: nothing stalled. :white_check_mark:';
-  const lines = stalled.slice(0, 40).map((s) => {
-    const parts = STALLED_CATEGORIES.filter((c) => s.byCategory[c]).map((c) => `${STALLED_LABEL[c].toLowerCase()} ${s.byCategory[c]!.count}`);
-    return `<@${s.ownerId}> ${s.total}: ${parts.join(', ')}`;
+/** A manager's view of the team: each rep's stalled leads by reason (each lead once), parked apart; reps on leave or deactivated marked. */
+export function teamStalledCounts(
+  team: readonly RepStalledSummary[],
+  clock: { now: Date; zone: string },
+  reps: ReadonlyMap<string, RepState> = new Map(),
+): string {
+  const listed = team.filter((s) => s.total > 0 || s.parked > 0);
+  if (listed.length === 0) return '*Team*: nothing stalled, nothing parked. :white_check_mark:';
+  const lines = listed.slice(0, 40).map((s) => {
+    const parts = STALL_REASONS.filter((r) => s.byReason[r]).map((r) => `${STALL_SHORT[r]} ${s.byReason[r]!.count}`);
+    const parked = s.parked ? ` · ${s.parked} parked${s.parkedFlagged ? ` (${s.parkedFlagged} snoozed too often)` : ''}` : '';
+    return `<@${s.ownerId}>${repMark(reps.get(s.ownerId), clock.now, clock.zone)}: ${stalledCount(s)}${parts.length ? ` — ${parts.join(', ')}` : ''}${parked}`;
   });
-  if (stalled.length > 40) lines.push(`…and ${stalled.length - 40} more reps — \`/followup stalled\``);
+  if (listed.length > 40) lines.push(`…and ${listed.length - 40} more reps — \`/followup stalled\``);
   return `*Team — stalled leads by rep*\n${lines.join('\n')}`;
 }
 
@@ -38,7 +44,7 @@ export function homeView(
   queue: Queue,
   clock: { now: Date; zone: string },
   metrics: RepMetrics | null = null,
-  team: readonly RepStalledSummary[] | null = null,
+  team: { summaries: readonly RepStalledSummary[]; reps: ReadonlyMap<string, RepState> } | null = null,
 ): HomeView {
   const day = inZone(clock.now, clock.zone).toFormat('cccc d LLLL, HH:mm');
   const empty = queue.items.length === 0 && queue.noNextStep.length === 0;
@@ -53,7 +59,7 @@ export function homeView(
         ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'Nothing is due and every open lead has a dated next step. :tada:' } }]
         : queueBlocks(queue, HOME_LIMITS)),
       ...(metrics ? [{ type: 'divider' as const }, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: metricsText(metrics) } }] : []),
-      ...(team ? [{ type: 'divider' as const }, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: teamStalledCounts(team).slice(0, 2900) } }] : []),
+      ...(team ? [{ type: 'divider' as const }, { type: 'section' as const, text: { type: 'mrkdwn' as const, text: teamStalledCounts(team.summaries, clock, team.reps).slice(0, 2900) } }] : []),
     ],
   };
 }

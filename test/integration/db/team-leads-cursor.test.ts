@@ -22,7 +22,8 @@ describe.each(dbTargets())('team-wide coach input through a cursor on $name', (t
           ...(k === 0 ? { next: { action: 'demo', dueAt: at(10), theirCommitment: 'budget', promised: true } } : {}) }));
         const lead = await givenLead(db, { team: T, owner: rep, name: `L${r}-${i}`, tier: i % 2 ? 'lead' : 'referral', value: i * 100, at: t0, touches,
           inbound: i === 2, referredBy: i === 1 ? `Dana for ${rep}` : null,
-          ...(i === 6 ? { row: { status: 'lost' as const } } : {}) });
+          ...(i === 6 ? { row: { status: 'lost' as const } } : {}),
+          ...(i === 5 ? { row: { snoozedUntil: at(20), snoozeReason: `holiday ${rep}`, snoozeCount: 3, snoozedDaysTotal: 45 } } : {}) });
         // Their side of that step, kept: history no operation writes without a `done`.
         if (i === 3) await db.update(nextSteps).set({ theirStatus: 'kept' }).where(eq(nextSteps.leadId, lead.id));
       }
@@ -36,6 +37,7 @@ describe.each(dbTargets())('team-wide coach input through a cursor on $name', (t
     expect(all.filter((l) => l.referredBy?.startsWith('Dana'))).toHaveLength(3);
     expect(all.filter((l) => l.positiveSignalCount > 0 && l.lastOutcome === null).length).toBeGreaterThan(0);
     expect(all.some((l) => l.openStep?.theirStatus === 'pending' && l.openStep.id)).toBe(true);
+    expect(all.filter((l) => l.snoozeCount === 3 && l.snoozedDaysTotal === 45 && l.snoozeReason?.startsWith('holiday'))).toHaveLength(3);
     for (const pageSize of [1, 4, 5000]) {
       // The callback gets data only: it must not query (PGlite has one connection, held by the cursor).
       const seen: [string, unknown][] = [];

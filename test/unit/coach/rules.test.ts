@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueue, dueKind, likelihood, needsNextStep, stalledCategories, stalledFor } from '../../../src/coach/index.js';
+import { buildQueue, dueKind, likelihood, needsNextStep } from '../../../src/coach/index.js';
 import { ago, clock, DAY, dueToday, HOUR, lead, later, overdue1, step, todayAt } from './fixtures.js';
 
 const order = (leads: ReturnType<typeof lead>[]) => buildQueue(leads, clock).items.map((i) => i.lead.name);
@@ -108,27 +108,5 @@ describe('R12 cold prospects', () => {
     expect(dueKind(lead({ tier: 'cold', openStep: dueToday() }), clock)).toBe('step');
     expect(dueKind(lead({ tier: 'cold', openStep: null, revivedAt: ago(HOUR), lastTouchAt: ago(40 * DAY) }), clock)).toBe('revived');
     expect(dueKind(lead({ tier: 'cold', openStep: null, revivedAt: ago(5 * DAY), lastTouchAt: ago(HOUR) }), clock)).toBeNull();
-  });
-});
-
-describe('R15 stalled classification', () => {
-  it('puts a lead in every category that applies', () => {
-    expect(stalledCategories(lead({ touchCount: 2, openStep: null, lastTouchAt: ago(20 * DAY) }), clock)).toEqual([
-      'no-next-step',
-      'no-touch-14d',
-      'stopped-early',
-    ]);
-    expect(stalledCategories(lead({ openStep: overdue1({ promised: true }) }), clock)).toEqual(['missed-promise']);
-    expect(stalledCategories(lead({ openStep: overdue1() }), clock)).toEqual(['overdue']);
-    const untouched = { tier: 'new' as const, touchCount: 0, lastTouchAt: null, openStep: null, createdAt: ago(2 * HOUR) };
-    expect(stalledCategories(lead({ ...untouched, inbound: true }), clock)).toEqual(['speed-to-lead']);
-    expect(stalledCategories(lead({ snoozedUntil: later(DAY), openStep: null }), clock)).toEqual(['parked']);
-    expect(stalledCategories(lead({ status: 'lost', openStep: null }), clock)).toEqual([]);
-  });
-
-  it('a timed step is stalled as overdue from its time, and says for how long', () => {
-    const l = lead({ openStep: todayAt(7, { promised: true }) });
-    expect(stalledCategories(l, clock)).toEqual(['missed-promise']);
-    expect(stalledFor(l, 'missed-promise', clock)).toBe('overdue 3 hours');
   });
 });
