@@ -10,6 +10,7 @@ import {
   promiseOverdue,
   speedToLeadMissed,
   stoppedEarly,
+  DEFAULT_WORK_WEEK,
 } from './warnings.js';
 
 // R15: what a manager inspects. One lead can be in several categories.
@@ -45,7 +46,7 @@ export function stalledCategories(lead: CoachLead, clock: Clock): StalledCategor
   if (lead.status === 'open') {
     if (noTouchFor(lead, clock.now, NO_TOUCH_STALL_MS)) out.push('no-touch-14d');
     if (stoppedEarly(lead, clock)) out.push('stopped-early');
-    if (speedToLeadMissed(lead, clock)) out.push('speed-to-lead');
+    if (speedToLeadMissed(lead, clock, DEFAULT_WORK_WEEK)) out.push('speed-to-lead');
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { summarizeStalled, type RepStalledSummary } from '../../coach/stalled.js
 import { loadCoachLeads } from '../../db/queries/coach-leads.js';
 import { repMetrics } from '../../db/queries/rep-metrics.js';
 import { forEachRepLeads } from '../../db/queries/team-leads-cursor.js';
+import { teamWorkWeek } from '../../db/queries/team-work-week.js';
 import { currentRep } from '../profile.js';
 import type { HomeDeps } from './redraw.js';
 import { homeView } from '../ui/home-view.js';
@@ -29,6 +30,7 @@ export async function drawHome(deps: HomeDeps, client: WebClient, teamId: string
       }),
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
+    const week = await teamWorkWeek(db, teamId);
     let team: RepStalledSummary[] | null = null;
     if (rep.isManager) {
       // The same data as the digest and a manager's /followup stalled.
@@ -36,7 +38,7 @@ export async function drawHome(deps: HomeDeps, client: WebClient, teamId: string
       await forEachRepLeads(db, teamId, (ownerId, repLeads) => void summaries.push(summarizeStalled(ownerId, repLeads, clock, 0)));
       team = summaries;
     }
-    await client.views.publish({ user_id: userId, view: homeView(buildQueue(leads, clock), clock, metrics ?? null, team) });
+    await client.views.publish({ user_id: userId, view: homeView(buildQueue(leads, clock, week), clock, metrics ?? null, team) });
   } catch (err) {
     deps.logger.warn({ teamId, rep: userId, err: (err as Error).message }, 'App Home not drawn');
   }
