@@ -4,7 +4,8 @@ import { likelihoodWithoutSignals } from './likelihood.js';
 import { isDueByToday, isOverdue, localDaysBetween } from './local-day.js';
 import { medianValue, priorityScore } from './priority.js';
 import { candidateReasons, pickReasons, SIGNAL_REASON, type Reason, type ReasonKind } from './reasons.js';
-import type { Clock, CoachLead } from './types.js';
+import type { Clock, CoachLead, WorkWeek } from './types.js';
+import { DEFAULT_WORK_WEEK } from './working-time.js';
 import { needsNextStep, offersChangeApproach, promiseDueToday, promiseOverdue } from './warnings.js';
 
 export interface QueueItem {
@@ -82,7 +83,7 @@ interface Ranked extends QueueItem {
   candidates: Reason[];
 }
 
-function rankedItem(lead: CoachLead, due: DueKind, defaultValue: number, clock: Clock): Ranked {
+function rankedItem(lead: CoachLead, due: DueKind, defaultValue: number, clock: Clock, week: WorkWeek): Ranked {
   const late = lateness(lead, clock);
   const score = priorityScore(lead, defaultValue) + late;
   const neutralScore = priorityScore(lead, defaultValue, likelihoodWithoutSignals(lead)) + late;
@@ -98,7 +99,7 @@ function rankedItem(lead: CoachLead, due: DueKind, defaultValue: number, clock: 
     band,
     score,
     neutralScore,
-    candidates: candidateReasons(lead, due, clock),
+    candidates: candidateReasons(lead, due, clock, week),
     prefix,
     reasons: [],
     reasonKinds: [],
@@ -133,13 +134,16 @@ function signalMove(items: readonly Ranked[], i: number): 'signals-up' | 'signal
   return item.score > item.neutralScore ? 'signals-up' : 'signals-down';
 }
 
-/** A rep's day: the due leads ranked with their reasons (R1, R2, R5, lateness), and the R3 warnings. */
-export function buildQueue(leads: readonly CoachLead[], clock: Clock): Queue {
+/**
+ * A rep's day: the due leads ranked with their reasons (R1, R2, R5, lateness), and the R3 warnings.
+ * `week` is the team's working time, for R2's first working hour (in the rep's zone, the clock's).
+ */
+export function buildQueue(leads: readonly CoachLead[], clock: Clock, week: WorkWeek = DEFAULT_WORK_WEEK): Queue {
   const defaultValue = medianValue(leads);
   const ranked: Ranked[] = [];
   for (const lead of leads) {
     const due = dueKind(lead, clock);
-    if (due) ranked.push(rankedItem(lead, due, defaultValue, clock));
+    if (due) ranked.push(rankedItem(lead, due, defaultValue, clock, week));
   }
   ranked.sort(compareItems);
   const items = ranked.map((r, i): QueueItem => {

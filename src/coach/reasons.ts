@@ -3,7 +3,7 @@
 import type { DueKind } from './due.js';
 import { plural } from './labels.js';
 import { isOverdue, localDaysBetween } from './local-day.js';
-import type { Clock, CoachLead } from './types.js';
+import type { Clock, CoachLead, WorkWeek } from './types.js';
 import {
   changeApproach,
   confirmByEmail,
@@ -80,7 +80,7 @@ export function dueText(lead: CoachLead, due: DueKind, clock: Clock): string {
 }
 
 /** Every reason that applies to a due lead, most severe first (signals are added once ranked). */
-export function candidateReasons(lead: CoachLead, due: DueKind, clock: Clock): Reason[] {
+export function candidateReasons(lead: CoachLead, due: DueKind, clock: Clock, week: WorkWeek): Reason[] {
   const promise = promiseOverdue(lead, clock);
   const today = promise ? null : promiseDueToday(lead, clock);
   const out: Reason[] = [];
@@ -88,7 +88,7 @@ export function candidateReasons(lead: CoachLead, due: DueKind, clock: Clock): R
     if (text) out.push({ kind, text });
   };
   add('promise-overdue', promise?.text);
-  add('first-hour-missed', speedToLeadMissed(lead, clock)?.text);
+  add('first-hour-missed', speedToLeadMissed(lead, clock, week)?.text);
   add('promise-today', today?.text);
   if (!promise && !today) add('due', dueText(lead, due, clock));
   add('change-approach', changeApproach(lead)?.text);

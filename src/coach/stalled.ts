@@ -42,8 +42,6 @@ export interface Stall {
   stuckDays: number;
 }
 
-// G's signature takes the week
-const firstHourMissed = (lead: CoachLead, clock: Clock, _week: WorkWeek) => speedToLeadMissed(lead, clock);
 
 const daysSince = (d: Date | null, now: Date) => (d ? Math.max(0, Math.floor((now.getTime() - d.getTime()) / DAY)) : 0);
 /** Whole days a step has been overdue: calendar days for an all-day step (as "overdue 1 day" says), else 24-hour days. */
@@ -71,7 +69,7 @@ function applying(lead: CoachLead, clock: Clock, week: WorkWeek): { reason: Stal
   const step = countedStep(lead);
   const promise = promiseOverdue(lead, clock);
   if (promise && step) out.push({ reason: 'missed-promise', detail: promise.text, stuckDays: stepStuckDays(step, clock) });
-  const firstHour = firstHourMissed(lead, clock, week);
+  const firstHour = speedToLeadMissed(lead, clock, week);
   if (firstHour) out.push({ reason: 'first-hour-missed', detail: firstHour.text, stuckDays: daysSince(lead.createdAt, now) });
   if (step && !step.promised && isOverdue(step, now, clock.zone)) {
     const what = step.origin === 'plan' ? 'planned first contact' : step.action;

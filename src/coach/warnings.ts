@@ -1,6 +1,9 @@
 import { duration, plural } from './labels.js';
 import { inZone, isDueByToday, isOverdue, localDaysBetween } from './local-day.js';
-import type { Clock, CoachLead, CoachStep } from './types.js';
+import type { Clock, CoachLead, CoachStep, WorkWeek } from './types.js';
+import { workingMsBetween } from './working-time.js';
+
+export { DEFAULT_WORK_WEEK } from './working-time.js';
 
 export type Rule = 'R2' | 'R3' | 'R5' | 'R7' | 'R8' | 'R9' | 'R14';
 export interface Warning {
@@ -10,7 +13,7 @@ export interface Warning {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-// R2: first contact within 1 hour.
+// R2: first contact within 1 hour of working time.
 export const SPEED_TO_LEAD_MS = HOUR;
 // R7: no touch in 14 days is stalled.
 export const NO_TOUCH_STALL_MS = 14 * DAY;
@@ -36,13 +39,23 @@ export function overdueFor(step: Pick<CoachStep, 'dueAt' | 'allDay'>, { now, zon
   return plural(Math.max(localDaysBetween(step.dueAt, now, zone), 1), 'day');
 }
 
-// R2: a new inbound arrival untouched after 1 hour. Hand-added leads (unless added as inbound),
-// imported leads and cold prospects are not new arrivals.
-export function speedToLeadMissed(lead: CoachLead, { now }: Clock): Warning | null {
-  if (!lead.inbound || lead.status !== 'open' || lead.touchCount > 0 || lead.imported || lead.tier === 'cold') return null;
-  const age = now.getTime() - lead.createdAt.getTime();
-  if (age <= SPEED_TO_LEAD_MS) return null;
-  return { rule: 'R2', text: `no first contact ${duration(age)} after it came in` };
+/**
+ * R2: a new arrival — inbound, never touched, open, not imported, not cold (R12) and not a customer.
+ * Hand-added leads (unless added as inbound), imported leads and customers are not new arrivals.
+ */
+export const isNewArrival = (lead: Pick<CoachLead, 'inbound' | 'status' | 'touchCount' | 'imported' | 'tier'>): boolean =>
+  lead.inbound && lead.status === 'open' && lead.touchCount === 0 && !lead.imported && lead.tier !== 'cold' && lead.tier !== 'customer';
+
+// R2: a new arrival still untouched one hour of working time after it came in (an arrival outside
+// working hours counts from the next working start), in the zone of the clock: the owner's for a queue.
+export function speedToLeadMissed(lead: CoachLead, { now, zone }: Clock, week: WorkWeek): Warning | null {
+  if (!isNewArrival(lead)) return null;
+  const working = workingMsBetween(lead.createdAt, now, week, zone);
+  if (working < SPEED_TO_LEAD_MS) return null;
+  const wall = now.getTime() - lead.createdAt.getTime();
+  // Said in plain hours while all of it was working time; else in working hours, which is what counts.
+  const age = working === wall ? duration(wall) : plural(Math.floor(working / HOUR), 'working hour');
+  return { rule: 'R2', text: `no first contact ${age} after it came in` };
 }
 
 // R3: every touched open lead has a dated next step; cold prospects wait without one (R12).

@@ -100,3 +100,47 @@ export function workingDaysFrom(now: Date, week: WorkWeek, zone: string, n: numb
   }
   return out;
 }
+
+/** docs/rules.md#r2: 09:00–18:00, Monday to Friday — a team's working time until a manager sets its own. */
+export const DEFAULT_WORK_WEEK: WorkWeek = Object.freeze({ start: '09:00', end: '18:00', days: Object.freeze([1, 2, 3, 4, 5]) as number[] });
+
+/** The working period (start and end instants) of the working day that holds `when`, or null on a day off. */
+function periodOf(day: DateTime, week: WorkWeek): { start: number; end: number } | null {
+  if (!workDays(week).includes(day.weekday)) return null;
+  return { start: dayStart(day, week).toMillis(), end: dayEnd(day, week).toMillis() };
+}
+
+/**
+ * docs/rules.md#r2: how much working time lies between two instants — the overlap with each working
+ * day's hours, wall-clock in that zone (a DST day keeps its hours: 09:00–18:00 is 9 hours either side of
+ * the change). No holidays. 0 when `to` is not after `from`.
+ */
+export function workingMsBetween(from: Date, to: Date, week: WorkWeek, zone: string): number {
+  const a = from.getTime();
+  const b = to.getTime();
+  if (b <= a) return 0;
+  let total = 0;
+  // One step per local day from `from`'s day through `to`'s (a day before, for a zone ahead of UTC's date).
+  for (let day = inZone(from, zone).startOf('day'); day.toMillis() < b; day = day.plus({ days: 1 })) {
+    const p = periodOf(day, week);
+    if (p) total += Math.max(0, Math.min(b, p.end) - Math.max(a, p.start));
+  }
+  return total;
+}
+
+/** docs/rules.md#r2: the instant at which `ms` of working time has passed since `from` (`from` itself for 0). */
+export function addWorkingMs(from: Date, ms: number, week: WorkWeek, zone: string): Date {
+  if (ms <= 0) return from;
+  let left = ms;
+  let cursor = nextWorkingStart(from, week, zone).getTime();
+  // Each pass uses up one working period; a period is at least a minute, so this ends.
+  for (;;) {
+    const p = periodOf(inZone(new Date(cursor), zone), week)!;
+    if (cursor + left <= p.end) return new Date(cursor + left);
+    left -= p.end - cursor;
+    cursor = nextWorkingStart(new Date(p.end), week, zone).getTime();
+  }
+}
+
+/** The length of one working day's hours: how long a lead stays eligible for speed-to-lead messages (R2). */
+export const workingDayMs = (week: WorkWeek): number => (parseClockTime(week.end) - parseClockTime(week.start)) * 60_000;

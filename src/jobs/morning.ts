@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '../db/ledger.js';
 import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
 import { teamReps } from '../db/queries/team-reps.js';
+import { teamWorkWeek } from '../db/queries/team-work-week.js';
 import { postDm } from '../outbound/post-dm.js';
 import { FORGET_INSTALL_ERRORS, PERMANENT_SLACK_ERRORS, slackErrorCode, TEAM_GONE_ERRORS } from '../outbound/slack-errors.js';
 import { morningMessage, type MorningMessage } from '../slack/ui/morning-message.js';
@@ -79,13 +80,15 @@ export async function planMorning(db: Db, teamId: string, at: Date): Promise<Pla
   await planFirstTouchesFor(db, { teamId, now: at, zoneOf: (ownerId) => owed.get(ownerId)?.zone ?? null });
 
   // Plan from one cursor pass over the team; send afterwards (the cursor holds the connection).
+  // R2's first working hour is the team's working time in each rep's zone.
+  const week = await teamWorkWeek(db, teamId);
   const plans: Plan[] = [];
   const planned = new Set<string>();
   await forEachRepLeads(db, teamId, (ownerId, leads) => {
     const d = owed.get(ownerId);
     if (!d || planned.has(ownerId)) return;
     const clock = { now: at, zone: d.zone };
-    plans.push({ userId: ownerId, periodKey: d.periodKey, message: morningMessage(buildQueue(leads, clock), clock) });
+    plans.push({ userId: ownerId, periodKey: d.periodKey, message: morningMessage(buildQueue(leads, clock, week), clock) });
     planned.add(ownerId);
   }, undefined, [...owed.keys()]);
   // Owed reps who own no leads have nothing to hear about.

@@ -98,7 +98,7 @@ export async function startSlackApp(opts: SlackAppOptions): Promise<RunningSlack
   // A failed alert is owed still: the speed-to-lead job sends it on its next tick.
   services.notifyArrival = (teamId, leadId) =>
     void inFlight
-      .track(() => sendArrivalAlert(alerts, teamId, leadId))
+      .track(() => sendArrivalAlert(alerts, teamId, leadId, now()))
       .then((outcome) => {
         if (outcome === 'no-install') metrics.teamsWithoutInstall.inc({ job: 'lead-arrival' });
         else if (outcome !== 'none') metrics.messages.inc({ job: 'lead-arrival', outcome });

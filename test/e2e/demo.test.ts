@@ -43,7 +43,9 @@ describe('`followup-coach demo`', () => {
     const kenji = section(stdout, 'Kenji (rep, Asia/Tokyo) — morning DM');
     expect(kenji).toMatch(/Your \d+ for today( — [\w ,]+)?\s+─+\s+Monday \d+ \w+/);
     expect(kenji).toContain('1. Kaito Robotics');
-    expect(kenji).toContain('no first contact 1 hour after it came in');
+    // R2: it came in at 06:40, before his working hours: its first hour is 09:00–10:00, not over yet.
+    expect(kenji).toMatch(/1\. Kaito Robotics[^\n]*\n\s*first contact due now/);
+    expect(kenji).not.toContain('no first contact');
     expect(kenji).toContain('promised send the proposal overdue 4 days');
     expect(kenji).not.toContain('of 5+');
     expect(kenji).toContain("Ginza Jewelers — Customer · $35,000\n    service check-in: ask how it's working and whether they need anything due today");

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeSettings } from '../../src/db/ops/settings.js';
 import { leads } from '../../src/db/schema.js';
 import { webhookSecretOf } from '../support/cli.js';
 import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
@@ -30,7 +31,13 @@ describe.each(await processDbTargets('fc-hook-'))('POST /leads on $name', (targe
       ],
     });
     const reps = Object.fromEntries(REPS.map((id) => [id, { tz: 'America/New_York', displayName: id.slice(2).toLowerCase() }]));
-    await seedDatabase(target, (db) => givenTeam(db, TEAM, { ...reps, [MANAGER]: { tz: 'America/New_York', manager: true } }));
+    await seedDatabase(target, async (db) => {
+      await givenTeam(db, TEAM, { ...reps, [MANAGER]: { tz: 'America/New_York', manager: true } });
+      // Arrival alerts wait for the owner's working hours (R2): this team works around the clock, so the
+      // test does not depend on the hour it runs at (the real clock: POST /leads signatures are checked against it).
+      const allWeek = { workStart: '00:00', workEnd: '23:59', workDays: [1, 2, 3, 4, 5, 6, 7] };
+      await changeSettings(db, { teamId: TEAM, userId: MANAGER, team: allWeek, now: new Date() });
+    });
     secret = await webhookSecretOf(TEAM, target.env);
     serve = await startServe({ ...target.env, SLACK_API_URL: slack.url, FOLLOWUP_SEND_RATE: '200' });
   }, 60_000);
@@ -111,8 +118,8 @@ describe.each(await processDbTargets('fc-hook-'))('POST /leads on $name', (targe
     expect(res.body.owner_note).toMatch(/left-the-company@acme\.test is not in this Slack workspace/);
   });
 
-  it('a manager\'s /followup add for a rep alerts that rep at once', async () => {
-    const res = await sendSlashCommand(serve.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId: MANAGER, text: 'add "Zed Corp" tier:referral owner:<@U0DEV|dev>' });
+  it('a manager\'s /followup add of an inbound lead for a rep alerts that rep at once', async () => {
+    const res = await sendSlashCommand(serve.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId: MANAGER, text: 'add "Zed Corp" tier:referral source:inbound owner:<@U0DEV|dev>' });
     expect(res.status).toBe(200);
     await slack.waitFor(() => dmsTo('U0DEV').some((c) => String(c.args.text).includes('Zed Corp')), 5000);
     expect(JSON.stringify(dmsTo('U0DEV').find((c) => String(c.args.text).includes('Zed Corp'))!.args.blocks)).toContain(`added by <@${MANAGER}>`);

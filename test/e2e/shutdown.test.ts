@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { changeSettings } from '../../src/db/ops/settings.js';
 import { deliveries, leads } from '../../src/db/schema.js';
 import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
 import { givenOverdueReps, givenTeam, OVERDUE_DMS_DUE_AT } from '../support/given.js';
@@ -133,7 +134,11 @@ describe.each(await processDbTargets('fc-shutdown-'))('graceful shutdown on $nam
   }, 60_000);
 
   it('the grace period running out: exit 0 anyway, and the arrival alert it cut is given back, so the restart sends it at once', async () => {
-    await seedDatabase(target, (db) => givenTeam(db, TEAM, { [MANAGER]: { tz: 'America/New_York', manager: true }, [REP]: 'America/New_York' }));
+    await seedDatabase(target, async (db) => {
+      await givenTeam(db, TEAM, { [MANAGER]: { tz: 'America/New_York', manager: true }, [REP]: 'America/New_York' });
+      // Arrival alerts wait for the owner's working hours (R2): this team works Saturdays too.
+      await changeSettings(db, { teamId: TEAM, userId: MANAGER, team: { workDays: [1, 2, 3, 4, 5, 6] }, now: new Date(SATURDAY) });
+    });
     const slack = await startSlackStandIn({ teamId: TEAM });
     slacks.push(slack);
     // The clock is the test's: on the real one, a weekday morning's DMs would hang on the held post
@@ -151,7 +156,7 @@ describe.each(await processDbTargets('fc-shutdown-'))('graceful shutdown on $nam
     // 15 s): from the moment Slack has it, the alert is under way until the process is gone.
     slack.setDelay('chat.postMessage', 60_000);
     const name = 'Grace Lead';
-    const added = await sendSlashCommand(first.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId: MANAGER, text: `add "${name}" owner:<@${REP}>` });
+    const added = await sendSlashCommand(first.baseUrl, SIGNING_SECRET, { teamId: TEAM, userId: MANAGER, text: `add "${name}" source:inbound owner:<@${REP}>` });
     expect(added.body.text).toMatch(/Added/);
     await slack.waitFor(() => dmsTo(slack, REP).length === 1, STARTS_WITHIN_MS);
 

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logTouch } from '../../src/db/ops/log-touch.js';
 import { receiveLead } from '../../src/db/ops/receive-lead.js';
@@ -91,3 +92,57 @@ describe.each(await processDbTargets('fc-speed-'))('`jobs run speed-to-lead` on 
     ]);
   });
 });
+
+describe.each(await processDbTargets('fc-speed-weekend-'))('R2 `jobs run speed-to-lead` across a weekend, in working time, on $name', (target) => {
+  const WEEKEND_TEAM = 'T0WEEKEND';
+  const NY = 'America/New_York';
+  // Working hours 09:00–18:00, Monday to Friday (the defaults), in New York. Saturday 28 Nov 2026, 02:00 there.
+  const wallNy = (iso: string) => DateTime.fromISO(iso, { zone: NY }).toUTC().toISO()!;
+  const SATURDAY_2AM = wallNy('2026-11-28T02:00');
+  let slack: SlackStandIn;
+  const job = (wall: string) => runJob('speed-to-lead', { at: wallNy(wall), team: WEEKEND_TEAM, env: target.env, slack });
+  const texts = (userId: string) => dmsTo(slack, userId).map((c) => String(c.args.text));
+
+  beforeAll(async () => {
+    slack = await startSlackStandIn({ teamId: WEEKEND_TEAM });
+    await seedDatabase(target, async (db) => {
+      const at = new Date(SATURDAY_2AM);
+      await givenTeam(db, WEEKEND_TEAM, { U0NIGHT: NY, U0DAY: NY, U0CHIEF: { tz: NY, manager: true } }, at);
+      // A web-form lead at Saturday 02:00 for Nina; the manager adds a customer by hand for Dan, at the same hour.
+      await receiveLead(db, { teamId: WEEKEND_TEAM, ownerId: 'U0NIGHT', name: 'Night Form', company: null, email: null, phone: null, tier: null, value: null, source: 'Contact form', note: 'Call me Monday', externalId: null, requestKey: 'sig-weekend', now: at });
+      await givenLead(db, { team: WEEKEND_TEAM, owner: 'U0DAY', createdBy: 'U0CHIEF', name: 'Old Customer', tier: 'customer', at });
+    });
+  }, 60_000);
+
+  afterAll(() => stopAll(slack, target));
+
+  it('nobody is messaged at night or over the weekend, nor on Monday before 09:00', async () => {
+    for (const wall of ['2026-11-28T02:00', '2026-11-28T03:01', '2026-11-28T14:00', '2026-11-29T23:30', '2026-11-30T08:59']) {
+      expect(await job(wall)).toMatchObject({ sent: 0, failed: 0 });
+    }
+    expect(slack.callsOf('chat.postMessage')).toEqual([]);
+    // Five runs of a process each: the embedded database is slow to open on a busy machine.
+  }, 150_000);
+
+  it('Monday 09:00: the owner hears of the lead, and nobody else', async () => {
+    expect(await job('2026-11-30T09:00')).toMatchObject({ sent: 1, arrivals: 1, reminders: 0, managerNotes: 0 });
+    expect(texts('U0NIGHT')).toEqual(['New lead for you: Night Form — reach out within the hour']);
+    expect(await job('2026-11-30T09:59')).toMatchObject({ sent: 0 });
+    expect(texts('U0CHIEF')).toEqual([]);
+  }, 60_000);
+
+  it('Monday 10:00, still untouched: the owner is reminded and the manager told, once', async () => {
+    expect(await job('2026-11-30T10:00')).toMatchObject({ sent: 2, reminders: 1, managerNotes: 1, failed: 0 });
+    expect(texts('U0NIGHT').at(-1)).toBe(':alarm_clock: Night Form is still waiting for a first contact');
+    expect(texts('U0CHIEF')).toEqual(['Speed to lead: 1 new lead untouched after an hour']);
+    expect(JSON.stringify(dmsTo(slack, 'U0CHIEF')[0]!.args.blocks)).toContain('<@U0NIGHT>');
+    expect(await job('2026-11-30T11:00')).toMatchObject({ sent: 0 });
+  }, 60_000);
+
+  it('a customer added by hand raises no alert at any hour', async () => {
+    expect(texts('U0DAY')).toEqual([]);
+    expect(JSON.stringify(slack.callsOf('chat.postMessage').map((c) => c.args))).not.toContain('Old Customer');
+    expect(slack.violations).toEqual([]);
+  });
+});
+

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { leads, type Lead } from '../schema.js';
 
@@ -20,8 +20,19 @@ const alertColumns = {
   createdBy: leads.createdBy,
 };
 
+/**
+ * docs/rules.md#r2: a new arrival still untouched — inbound, open, not imported, not cold (R12), not a
+ * customer. Leads added by hand without source:inbound, imports and customers never raise an alert.
+ */
 const untouchedArrival = (teamId: string): SQL =>
-  and(eq(leads.teamId, teamId), eq(leads.touchCount, 0), eq(leads.status, 'open'), eq(leads.imported, false))!;
+  and(
+    eq(leads.teamId, teamId),
+    eq(leads.touchCount, 0),
+    eq(leads.status, 'open'),
+    eq(leads.imported, false),
+    eq(leads.inbound, true),
+    notInArray(leads.tier, ['cold', 'customer'] satisfies Lead['tier'][]),
+  )!;
 
 /** Not yet sent, skipped, failed or in flight for the lead's owner under this ledger kind. */
 const notSettledForOwner = (kind: string): SQL => sql`not exists (
@@ -51,9 +62,8 @@ export async function arrivalsOwedAlert(db: Queryable, teamId: string, kind: str
 }
 
 /**
- * New arrivals (inbound, not cold, not snoozed at `at`) still untouched that came in after `after` and
- * by `until`, oldest first. docs/rules.md#r2: only inbound leads are held to the hour; one added by hand
- * is never a miss.
+ * New arrivals (not snoozed at `at`) still untouched that came in after `after` and by `until`, oldest
+ * first. docs/rules.md#r2: only inbound leads are held to the hour; one added by hand is never a miss.
  */
 export async function untouchedArrivals(db: Queryable, teamId: string, at: Date, after: Date, until: Date): Promise<AlertLead[]> {
   return db
@@ -62,8 +72,6 @@ export async function untouchedArrivals(db: Queryable, teamId: string, at: Date,
     .where(
       and(
         untouchedArrival(teamId),
-        eq(leads.inbound, true),
-        ne(leads.tier, 'cold' satisfies Lead['tier']),
         or(isNull(leads.snoozedUntil), lte(leads.snoozedUntil, at)),
         lte(leads.createdAt, until),
         gt(leads.createdAt, after),

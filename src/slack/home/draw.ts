@@ -4,15 +4,14 @@ import { buildQueue } from '../../coach/queue.js';
 import { summarizeStalled, type RepStalledSummary } from '../../coach/stalled.js';
 import { loadCoachLeads } from '../../db/queries/coach-leads.js';
 import { repMetrics } from '../../db/queries/rep-metrics.js';
-import { teamById } from '../../db/queries/team-by-id.js';
 import { forEachRepLeads } from '../../db/queries/team-leads-cursor.js';
 import { teamReps } from '../../db/queries/team-reps.js';
+import { teamWorkWeek } from '../../db/queries/team-work-week.js';
 import { currentRep } from '../profile.js';
 import type { HomeDeps } from './redraw.js';
 import { homeView } from '../ui/home-view.js';
 
 // Until a team row exists: the default working week (docs/rules.md#r2).
-const DEFAULT_WEEK = { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] };
 
 /** Draws the rep's App Home afresh: their queue, warnings and week; a manager also the team's stalled counts. */
 export async function drawHome(deps: HomeDeps, client: WebClient, teamId: string, userId: string): Promise<void> {
@@ -34,16 +33,16 @@ export async function drawHome(deps: HomeDeps, client: WebClient, teamId: string
       }),
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
+    const week = await teamWorkWeek(db, teamId);
     let team: Parameters<typeof homeView>[3] = null;
     if (rep.isManager) {
       // The same data as the digest and a manager's /followup stalled, in the team's working week.
-      const [settings, reps] = await Promise.all([teamById(db, teamId), teamReps(db, teamId)]);
-      const week = settings ? { start: settings.workStart, end: settings.workEnd, days: settings.workDays } : DEFAULT_WEEK;
+      const reps = await teamReps(db, teamId);
       const summaries: RepStalledSummary[] = [];
       await forEachRepLeads(db, teamId, (ownerId, repLeads) => void summaries.push(summarizeStalled(ownerId, repLeads, clock, week, 0)));
       team = { summaries, reps: new Map(reps.map((r) => [r.userId, r])) };
     }
-    await client.views.publish({ user_id: userId, view: homeView(buildQueue(leads, clock), clock, metrics ?? null, team) });
+    await client.views.publish({ user_id: userId, view: homeView(buildQueue(leads, clock, week), clock, metrics ?? null, team) });
   } catch (err) {
     deps.logger.warn({ teamId, rep: userId, err: (err as Error).message }, 'App Home not drawn');
   }

@@ -125,8 +125,8 @@ describe.each(dbTargets())('jobs in a deployment several workspaces installed, o
 
     it("speed-to-lead alerts go to each team's owner with that team's token", async () => {
       const arrived = new Date('2026-11-27T15:00:00Z');
-      await givenLead(database.db, { team: 'T0ALPHA', owner: 'U0A1', createdBy: 'U0A2', name: 'Alpha inbound', at: arrived });
-      await givenLead(database.db, { team: 'T0BRAVO', owner: 'U0B1', createdBy: 'U0B9', name: 'Bravo inbound', at: arrived });
+      await givenLead(database.db, { team: 'T0ALPHA', owner: 'U0A1', createdBy: 'U0A2', name: 'Alpha inbound', inbound: true, at: arrived });
+      await givenLead(database.db, { team: 'T0BRAVO', owner: 'U0B1', createdBy: 'U0B9', name: 'Bravo inbound', inbound: true, at: arrived });
       const before = teams.slack.calls.length;
       expect(await runSpeedToLead(teams.options(new Date(arrived.getTime() + 5 * 60_000)))).toMatchObject({ sent: 2, arrivals: 2, failed: 0 });
       expect(dmsWith(callsSince(before), TOKENS.T0ALPHA)).toEqual(['U0A1']);
@@ -187,7 +187,7 @@ describe.each(dbTargets())('jobs in a deployment several workspaces installed, o
     it('its speed-to-lead alert waits too, counted', async () => {
       teams.tokens.tokens.T0NOINSTALL = null;
       const arrived = new Date('2026-11-27T15:00:00Z');
-      await givenLead(database.db, { team: 'T0NOINSTALL', owner: 'U0C1', createdBy: 'U0C9', name: 'Nobody hears', at: arrived });
+      await givenLead(database.db, { team: 'T0NOINSTALL', owner: 'U0C1', createdBy: 'U0C9', name: 'Nobody hears', inbound: true, at: arrived });
       const before = teams.slack.calls.length;
       expect(await runSpeedToLead(teams.options(new Date(arrived.getTime() + 5 * 60_000)))).toMatchObject({ sent: 0, failed: 0, noInstall: 1 });
       expect(teams.slack.calls.slice(before)).toEqual([]);
@@ -218,8 +218,8 @@ describe.each(dbTargets())('jobs in a deployment several workspaces installed, o
       expect(digests.map((c) => [c.args.channel, c.token])).toEqual([['C0BRAVO', TOKENS.T0BRAVO]]);
 
       const arrived = new Date('2026-11-30T15:00:00Z');
-      await givenLead(database.db, { team: 'T0ALPHA', owner: 'U0A1', createdBy: 'U0A2', name: 'Alpha inbound', at: arrived });
-      await givenLead(database.db, { team: 'T0BRAVO', owner: 'U0B1', createdBy: 'U0B9', name: 'Bravo inbound', at: arrived });
+      await givenLead(database.db, { team: 'T0ALPHA', owner: 'U0A1', createdBy: 'U0A2', name: 'Alpha inbound', inbound: true, at: arrived });
+      await givenLead(database.db, { team: 'T0BRAVO', owner: 'U0B1', createdBy: 'U0B9', name: 'Bravo inbound', inbound: true, at: arrived });
       before = teams.slack.calls.length;
       expect(await runSpeedToLead(teams.options(new Date(arrived.getTime() + 5 * 60_000)))).toMatchObject({ sent: 1, arrivals: 1, failed: 1 });
       expect(dmsWith(teams.slack.calls.slice(before), TOKENS.T0BRAVO)).toEqual(['U0B1']);

@@ -1,21 +1,17 @@
 import { summarizeStalled, type RepStalledSummary } from '../../../../coach/stalled.js';
 import { loadCoachLeads } from '../../../../db/queries/coach-leads.js';
-import { teamById } from '../../../../db/queries/team-by-id.js';
 import { forEachRepLeads } from '../../../../db/queries/team-leads-cursor.js';
 import { teamReps } from '../../../../db/queries/team-reps.js';
+import { teamWorkWeek } from '../../../../db/queries/team-work-week.js';
 import { reply } from '../../../reply.js';
 import { NAMES_PER_REASON, repStalledText, teamStalledText } from '../../../ui/stalled-text.js';
 import type { Subcommand } from './context.js';
-
-// Until a team row exists: the default working week (docs/rules.md#r2).
-const DEFAULT_WEEK = { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] };
 
 // R15: a manager sees the team's stalled leads by rep; everyone else their own. Parked leads are apart.
 export const stalled: Subcommand = async (ctx) => {
   const { db } = ctx.services.database;
   const clock = { now: ctx.now, zone: ctx.zone };
-  const team = await teamById(db, ctx.teamId);
-  const week = team ? { start: team.workStart, end: team.workEnd, days: team.workDays } : DEFAULT_WEEK;
+  const week = await teamWorkWeek(db, ctx.teamId);
   if (!ctx.rep.isManager) {
     const leads = await loadCoachLeads(db, { teamId: ctx.teamId, ownerId: ctx.userId });
     return reply(repStalledText(summarizeStalled(ctx.userId, leads, clock, week, NAMES_PER_REASON), ctx.zone));
