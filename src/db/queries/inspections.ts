@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { leads } from '../schema.js';
 import { inspections } from '../schema-manager.js';
@@ -18,11 +18,11 @@ export interface RepCoverage {
 /** Per rep with open leads: how many of them a manager looked at in the last 90 days. */
 export async function inspectionCoverage(db: Queryable, teamId: string, now: Date): Promise<RepCoverage[]> {
   const since = new Date(now.getTime() - COVERAGE_DAYS * DAY_MS);
-  const looked = sql<number>`count(*) filter (where exists (
-    select 1 from ${inspections} i where i.team_id = ${teamId} and i.lead_id = ${leads.id} and i.inspected_at >= ${since.toISOString()}::timestamptz))`;
+  // Each open lead joined with its looks in the window: distinct counts, so two looks count once.
   const rows = await db
-    .select({ repId: leads.ownerId, open: sql<number>`count(*)`, lookedAt: looked })
+    .select({ repId: leads.ownerId, open: sql<number>`count(distinct ${leads.id})`, lookedAt: sql<number>`count(distinct ${inspections.leadId})` })
     .from(leads)
+    .leftJoin(inspections, and(eq(inspections.leadId, leads.id), eq(inspections.teamId, teamId), gte(inspections.inspectedAt, since)))
     .where(and(eq(leads.teamId, teamId), eq(leads.status, 'open')))
     .groupBy(leads.ownerId)
     .orderBy(asc(leads.ownerId));
