@@ -107,6 +107,8 @@ describe.each(dbTargets())('R15 inspection, recorded ("don\'t assume — look"),
       expect(JSON.stringify(answer.blocks)).toContain(`Look at: *${name[b.value]}*`);
     }
     expect(await app.command('inspect', MIA)).toContain('Say whose leads: `/followup inspect @rep`.');
+    expect(await app.command('inspect <@U0NOBODY>', MIA)).toContain('No open lead of <@U0NOBODY> to pick');
+    expect(await app.command(`inspect <@${MIA}>`, MIA)).toContain('Pick one of your reps');
   });
 
   it('a rep pressing "Looked at it" is refused: no form, nothing recorded', async () => {
@@ -144,7 +146,7 @@ describe.each(dbTargets())('R15 inspection, recorded ("don\'t assume — look"),
     expect(mia).toContain('Looked at by a manager in the last 90 days');
     expect(mia).toContain(`<@${ANA}> 1 of 5 open leads (20%)`);
     expect(mia).toContain(`<@${BO}> 0 of 1 open lead (0%)`);
-    expect(mia).toContain('Next step is vague: ask for a date with the CFO');
+    expect(mia).toContain(`<@${MIA}> looked at <@${ANA}>'s *${name[digestPicks[0]!]}*: Next step is vague: ask for a date with the CFO`);
     const ana = homeOf(ANA);
     expect(ana).toContain('Notes from your manager on your leads');
     expect(ana).toContain(`<@${MIA}> looked at *${name[digestPicks[0]!]}*: Next step is vague`);

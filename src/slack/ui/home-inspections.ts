@@ -7,6 +7,8 @@ import { noteLine } from './inspection.js';
 
 const SECTION_MAX = 2900;
 const REPS_SHOWN = 30;
+// Five notes fit a section: each shown up to 400 characters (the whole note is in `/followup show`).
+const NOTE_MAX = 400;
 
 export interface HomeInspections {
   /** Managers only: per rep, open leads looked at in the last 90 days. */
@@ -32,9 +34,9 @@ export function homeInspectionBlocks(data: HomeInspections, zone: string, now: D
     const lines = shown.length ? shown.map(coverageLine) : ['No rep has open leads.'];
     if (more > 0) lines.push(`…and ${more} more reps.`);
     blocks.push(section(`*Looked at by a manager in the last 90 days*\n${lines.join('\n')}`));
-    if (data.notes.length) blocks.push(section(`*Latest notes*\n${data.notes.map((n) => `${noteLine(n, zone, now)} (<@${n.repId}>)`).join('\n')}`));
+    if (data.notes.length) blocks.push(section(`*Latest notes*\n${data.notes.map((n) => noteLine(n, zone, now, { lead: 'owner and name', noteMax: NOTE_MAX })).join('\n')}`));
   } else if (data.notes.length) {
-    blocks.push(section(`*Notes from your manager on your leads*\n${data.notes.map((n) => noteLine(n, zone, now)).join('\n')}`));
+    blocks.push(section(`*Notes from your manager on your leads*\n${data.notes.map((n) => noteLine(n, zone, now, { lead: 'name', noteMax: NOTE_MAX })).join('\n')}`));
   }
   return blocks.length ? [{ type: 'divider' }, ...blocks] : [];
 }

@@ -32,7 +32,7 @@ export function inspectionBlocks(repId: string, picks: readonly InspectionPick[]
 /** `/followup inspect @rep`: the words above the picks. */
 export function onDemandText(repId: string, picks: readonly InspectionPick[]): string {
   if (picks.length === 0) {
-    return `<@${repId}> has no open lead left to pick: each was looked at by a manager in the last 30 days or offered in the last 7.`;
+    return `No open lead of <@${repId}> to pick: they have none, or each was looked at by a manager in the last 30 days or offered in the last 7.`;
   }
   return `${picks.length === 1 ? 'One open lead' : `${plural(picks.length, 'open lead')}`} of <@${repId}> to look at, picked at random, weighted by value (none looked at in the last 30 days). Press *Looked at it* once you have.`;
 }
@@ -65,14 +65,17 @@ export function inspectedText(leadName: string, repId: string, note: string | nu
   return `Recorded: you looked at *${escapeSlackText(leadName)}* (<@${repId}>'s lead)${note ? `, with your note; <@${repId}> sees it on their App Home` : ''}. It is not offered again for 30 days.`;
 }
 
-/** "Mon 30 Nov — <@mia> looked at *Acme*: call the CFO" */
-export function noteLine(n: InspectionNote, zone: string, now: Date, withLead = true): string {
-  const what = withLead ? `*${listedName(n.leadName)}*` : 'it';
-  return `${formatDue(n.inspectedAt, zone, now)} — <@${n.managerId}> looked at ${what}${n.note ? `: ${escapeSlackText(n.note)}` : ' (no note)'}`;
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** "Mon 30 Nov — <@mia> looked at <@ana>'s *Acme*: call the CFO"; `lead: 'it'` in the lead's own details. */
+export function noteLine(n: InspectionNote, zone: string, now: Date, opts: { lead: 'name' | 'owner and name' | 'it'; noteMax?: number }): string {
+  const what = opts.lead === 'it' ? 'it' : `${opts.lead === 'owner and name' ? `<@${n.repId}>'s ` : ''}*${listedName(n.leadName)}*`;
+  const note = n.note ? `: ${escapeSlackText(clip(n.note, opts.noteMax ?? INSPECT_NOTE_MAX))}` : ' (no note)';
+  return `${formatDue(n.inspectedAt, zone, now)} — <@${n.managerId}> looked at ${what}${note}`;
 }
 
 /** `/followup show`: the lead's inspections, newest first. */
 export function leadInspectionLines(notes: readonly InspectionNote[], zone: string, now: Date): string[] {
   if (notes.length === 0) return [];
-  return ['', '*Looked at by a manager*', ...notes.map((n) => `• ${noteLine(n, zone, now, false)}`)];
+  return ['', '*Looked at by a manager*', ...notes.map((n) => `• ${noteLine(n, zone, now, { lead: 'it' })}`)];
 }
