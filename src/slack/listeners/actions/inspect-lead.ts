@@ -15,6 +15,7 @@ export const inspectLeadButton = (services: Services) =>
     if (!rep.isManager) throw new Refusal(NOT_A_MANAGER);
     const history = isUuid(action.value) ? await leadHistory(services.database.db, rep.teamId, action.value) : null;
     if (!history) throw new Refusal('That lead is gone, so nothing was recorded.');
+    if (history.lead.ownerId === rep.userId) throw new Refusal('That is your own lead: looking is for someone else’s, so nothing was recorded.');
     await client.views.open({ trigger_id: body.trigger_id, view: inspectModal(history.lead) });
     return reply('');
   });
