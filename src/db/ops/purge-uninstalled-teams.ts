@@ -1,6 +1,7 @@
 import { and, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { deliveries, processedRequests, teams } from '../schema.js';
+import { inspectionPicks, inspections } from '../schema-manager.js';
 
 /**
  * Deletes every team uninstalled before `cutoff` and all of its data, in one transaction; returns
@@ -14,6 +15,9 @@ export async function purgeUninstalledTeams(db: Db, cutoff: Date): Promise<strin
     if (ids.length) {
       await tx.delete(deliveries).where(inArray(deliveries.teamId, ids));
       await tx.delete(processedRequests).where(inArray(processedRequests.teamId, ids));
+      // Inspections and their picks go with the leads too; deleted by team all the same, as the ledger is.
+      await tx.delete(inspectionPicks).where(inArray(inspectionPicks.teamId, ids));
+      await tx.delete(inspections).where(inArray(inspections.teamId, ids));
     }
     return ids;
   });

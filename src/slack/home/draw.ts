@@ -5,13 +5,13 @@ import { summarizeStalled, type RepStalledSummary } from '../../coach/stalled.js
 import { loadCoachLeads } from '../../db/queries/coach-leads.js';
 import { repMetrics } from '../../db/queries/rep-metrics.js';
 import { forEachRepLeads } from '../../db/queries/team-leads-cursor.js';
+import { homeInspections } from '../../db/queries/inspections.js';
 import { teamReps } from '../../db/queries/team-reps.js';
 import { teamWorkWeek } from '../../db/queries/team-work-week.js';
 import { currentRep } from '../profile.js';
 import type { HomeDeps } from './redraw.js';
 import { homeView } from '../ui/home-view.js';
-
-// Until a team row exists: the default working week (docs/rules.md#r2).
+import { homeInspectionBlocks } from '../ui/home-inspections.js';
 
 /** Draws the rep's App Home afresh: their queue, warnings and week; a manager also the team's stalled counts. */
 export async function drawHome(deps: HomeDeps, client: WebClient, teamId: string, userId: string): Promise<void> {
@@ -42,7 +42,10 @@ export async function drawHome(deps: HomeDeps, client: WebClient, teamId: string
       await forEachRepLeads(db, teamId, (ownerId, repLeads) => void summaries.push(summarizeStalled(ownerId, repLeads, clock, week, 0)));
       team = { summaries, reps: new Map(reps.map((r) => [r.userId, r])) };
     }
-    await client.views.publish({ user_id: userId, view: homeView(buildQueue(leads, clock, week), clock, metrics ?? null, team) });
+    const view = homeView(buildQueue(leads, clock, week), clock, metrics ?? null, team);
+    // Inspection: a manager's coverage and latest notes, a rep's notes on their leads (home-inspections.ts).
+    view.blocks.push(...homeInspectionBlocks(await homeInspections(db, { teamId, userId, isManager: rep.isManager, now }), clock.zone, now));
+    await client.views.publish({ user_id: userId, view });
   } catch (err) {
     deps.logger.warn({ teamId, rep: userId, err: (err as Error).message }, 'App Home not drawn');
   }

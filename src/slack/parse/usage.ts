@@ -20,4 +20,5 @@ export const USAGE: Record<string, string> = {
   undo: '/followup undo',
   delete: '/followup delete <lead>',
   import: '/followup import  (managers: opens the CSV import form; or drop a CSV into the app\'s DM)',
+  inspect: '/followup inspect @rep  (managers: two more of their open leads to look at)',
 };

@@ -61,6 +61,12 @@ const HELP: Record<string, CommandHelp> = {
   reassign: { what: "Give a lead to another rep (they get a DM about it), or all of one rep's leads.", examples: ['/followup reassign "Acme Corp" @ana', '/followup reassign all @bo @ana'], manager: true },
   stalled: { what: 'Leads that have stopped moving, by rep.', examples: ['/followup stalled'], manager: true },
   import: { what: 'Import leads from a CSV (or drop the file into the app\'s DM).', examples: ['/followup import'], manager: true },
+  inspect: {
+    what: "Two of a rep's open leads to look at yourself, picked at random, weighted by value.",
+    examples: ['/followup inspect @ana'],
+    manager: true,
+    details: ['Leads a manager looked at in the last 30 days are not picked. Press *Looked at it* once you have; the rep sees your note.'],
+  },
 };
 
 /** The five a rep uses every day, in the order of a lead's life. */

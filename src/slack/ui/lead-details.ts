@@ -3,9 +3,11 @@ import { NEXT_STEP_STATUS_LABEL } from '../../domain/vocabulary.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { formatDue } from '../parse/dates.js';
 import { leadName, leadSummary, nextStepText } from './format.js';
+import type { InspectionNote } from '../../db/queries/inspections.js';
+import { leadInspectionLines } from './inspection.js';
 
-/** `/followup show`: the lead's details, touches and next steps, newest first. */
-export function leadDetailsText({ lead, touches, steps }: LeadHistory, zone: string, now: Date): string {
+/** `/followup show`: the lead's details, touches and next steps, newest first; and a manager's looks at it. */
+export function leadDetailsText({ lead, touches, steps }: LeadHistory, zone: string, now: Date, inspections: readonly InspectionNote[] = []): string {
   const when = (d: Date) => formatDue(d, zone, now);
   const lines = [`${leadName(lead)} — ${leadSummary(lead)} · ${lead.status} · owner <@${lead.ownerId}>`];
   const contact = [lead.email, lead.phone].filter(Boolean).map((v) => escapeSlackText(v!));
@@ -25,5 +27,6 @@ export function leadDetailsText({ lead, touches, steps }: LeadHistory, zone: str
       lines.push(`• ${when(t.occurredAt)} ${t.channel}${t.outcome ? `: ${escapeSlackText(t.outcome)}` : ''}${signals}`);
     }
   }
+  lines.push(...leadInspectionLines(inspections, zone, now));
   return lines.join('\n');
 }

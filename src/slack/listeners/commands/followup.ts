@@ -14,6 +14,7 @@ import { del } from './followup/delete.js';
 import { done } from './followup/done.js';
 import { help } from './followup/help.js';
 import { importLeadsCommand } from './followup/import.js';
+import { inspect } from './followup/inspect.js';
 import { log } from './followup/log.js';
 import { next } from './followup/next.js';
 import { queue } from './followup/queue.js';
@@ -28,6 +29,7 @@ import { undo } from './followup/undo.js';
 /** `/followup <subcommand>`: which word runs which handler. */
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   help, add, log, next, done, snooze, revive, reassign, won, lost, queue, stalled, settings, show, undo, delete: del, import: importLeadsCommand,
+  inspect,
 };
 
 /** The one `/followup` command: picks the subcommand, runs it, answers ephemerally. */

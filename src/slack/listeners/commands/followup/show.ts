@@ -1,3 +1,4 @@
+import { leadInspections } from '../../../../db/queries/inspections.js';
 import { leadHistory } from '../../../../db/queries/lead-history.js';
 import { refuse, reply } from '../../../reply.js';
 import { leadDetailsText } from '../../../ui/lead-details.js';
@@ -11,5 +12,6 @@ export const show: Subcommand = async (ctx) => {
   if (found.rest.trim()) return refuse('`show` takes only a lead name.', 'show');
   const history = await leadHistory(ctx.services.database.db, ctx.teamId, found.lead.id);
   if (!history) return refuse('That lead is gone.', 'show');
-  return reply(leadDetailsText(history, ctx.zone, ctx.now));
+  const looks = await leadInspections(ctx.services.database.db, ctx.teamId, found.lead.id);
+  return reply(leadDetailsText(history, ctx.zone, ctx.now, looks));
 };
