@@ -1,6 +1,6 @@
 import { duration } from './labels.js';
 import { inZone, isOverdue } from './local-day.js';
-import type { Clock, CoachLead } from './types.js';
+import type { Clock, CoachLead, WorkWeek } from './types.js';
 import {
   isSnoozed,
   needsNextStep,
@@ -53,13 +53,12 @@ export function stalledCategories(lead: CoachLead, clock: Clock): StalledCategor
 // Code-unit order: the same on every machine, whatever its locale.
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export interface StalledLead {
+interface OldStalledLead {
   lead: CoachLead;
   categories: StalledCategory[];
 }
 
-/** The stalled leads among these, in a stable order (owner, then name). */
-export function stalledLeads(leads: readonly CoachLead[], clock: Clock): StalledLead[] {
+function oldStalledLeads(leads: readonly CoachLead[], clock: Clock): OldStalledLead[] {
   return leads
     .map((lead) => ({ lead, categories: stalledCategories(lead, clock) }))
     .filter((s) => s.categories.length > 0)
@@ -91,7 +90,7 @@ export function summarizeStalled(
   withHowLong = false,
 ): RepStalledSummary {
   const summary: RepStalledSummary = { ownerId, total: 0, byCategory: {} };
-  for (const { lead, categories } of stalledLeads(leads, clock)) {
+  for (const { lead, categories } of oldStalledLeads(leads, clock)) {
     summary.total += 1;
     for (const category of categories) {
       const group = (summary.byCategory[category] ??= { count: 0, names: [] });
@@ -119,4 +118,35 @@ export function stalledFor(lead: CoachLead, category: StalledCategory, clock: Cl
     default:
       return lead.lastTouchAt ? `last touch ${since(lead.lastTouchAt)} ago` : '';
   }
+}
+
+// TEMP shim for #15 (helper D writes the real rules): the new names, over the old categories.
+export const STALL_REASONS = ['missed-promise', 'first-hour-missed', 'overdue', 'stopped-early', 'no-next-step', 'gone-quiet'] as const;
+export type StallReason = (typeof STALL_REASONS)[number];
+export interface Stall { reason: StallReason; others: string[]; detail: string; stuckDays: number }
+export const STALL_LABEL: Record<StallReason, string> = {
+  'missed-promise': 'Promised step missed', 'first-hour-missed': 'First hour missed', overdue: 'Next step overdue',
+  'stopped-early': 'Stopped after 1–2 touches', 'no-next-step': 'No dated next step', 'gone-quiet': 'Gone quiet',
+};
+const FROM_OLD: Partial<Record<StalledCategory, StallReason>> = {
+  'missed-promise': 'missed-promise', 'speed-to-lead': 'first-hour-missed', overdue: 'overdue', 'stopped-early': 'stopped-early',
+  'no-next-step': 'no-next-step', 'no-touch-14d': 'gone-quiet',
+};
+export function stallOf(lead: CoachLead, clock: Clock, _week: WorkWeek): Stall | null {
+  const reasons = STALL_REASONS.filter((r) => stalledCategories(lead, clock).some((c) => FROM_OLD[c] === r));
+  if (!reasons.length) return null;
+  const reason = reasons[0]!;
+  const since = lead.lastTouchAt ?? lead.createdAt;
+  return { reason, others: reasons.slice(1).map((r) => STALL_LABEL[r].toLowerCase()), detail: STALL_LABEL[reason].toLowerCase(),
+    stuckDays: Math.floor((clock.now.getTime() - since.getTime()) / 86_400_000) };
+}
+export interface Parked { lead: CoachLead; reason: string | null; until: Date; flagged: boolean }
+export function parkedOf(lead: CoachLead, now: Date): Parked | null {
+  if (lead.status === 'lost' || !isSnoozed(lead, now) || !lead.snoozedUntil) return null;
+  const l = lead as CoachLead & { snoozeCount?: number; snoozedDaysTotal?: number; snoozeReason?: string | null };
+  return { lead, reason: l.snoozeReason ?? null, until: lead.snoozedUntil, flagged: (l.snoozeCount ?? 0) >= 3 || (l.snoozedDaysTotal ?? 0) > 60 };
+}
+export interface StalledLead { lead: CoachLead; stall: Stall }
+export function stalledLeads(leads: readonly CoachLead[], clock: Clock, week: WorkWeek): StalledLead[] {
+  return leads.flatMap((lead) => { const stall = stallOf(lead, clock, week); return stall ? [{ lead, stall }] : []; });
 }
