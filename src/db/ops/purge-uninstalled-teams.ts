@@ -1,11 +1,12 @@
 import { and, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { digestSnapshots } from '../schema-manager.js';
 import { deliveries, processedRequests, teams } from '../schema.js';
 
 /**
  * Deletes every team uninstalled before `cutoff` and all of its data, in one transaction; returns
  * their ids. Leads, reps, touches and next steps go with the team row (foreign keys cascade); the
- * ledger and de-duplication records are deleted here.
+ * ledger, de-duplication records and the digest's weekly snapshots are deleted here.
  */
 export async function purgeUninstalledTeams(db: Db, cutoff: Date): Promise<string[]> {
   return db.transaction(async (tx) => {
@@ -14,6 +15,7 @@ export async function purgeUninstalledTeams(db: Db, cutoff: Date): Promise<strin
     if (ids.length) {
       await tx.delete(deliveries).where(inArray(deliveries.teamId, ids));
       await tx.delete(processedRequests).where(inArray(processedRequests.teamId, ids));
+      await tx.delete(digestSnapshots).where(inArray(digestSnapshots.teamId, ids));
     }
     return ids;
   });
