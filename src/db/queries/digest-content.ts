@@ -37,6 +37,7 @@ export interface DigestRep {
   parked: Parked[];
   figures: DigestRepFigures;
   closed: number;
+  /** Null when fewer than CLOSED_LEADS_TO_SAY leads were closed: too few to say. */
   closedMedianTouches: number | null;
   picks: Array<{ leadId: string; name: string; value: number | null }>;
 }
@@ -124,7 +125,7 @@ export async function loadDigest(db: Db, w: DigestWindow): Promise<DigestData> {
         withStep: p.withStep,
       },
       closed: c.closed,
-      closedMedianTouches: c.closedMedianTouches,
+      closedMedianTouches: c.closed >= CLOSED_LEADS_TO_SAY ? c.closedMedianTouches : null,
       picks: [],
     };
   });

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { plural } from '../../coach/labels.js';
 import type { DigestData, DigestTeamFigures } from '../../db/queries/digest-content.js';
-import { change, ofWhole, repText } from './digest-rep.js';
+import { ofWhole, repText } from './digest-rep.js';
 import { inspectionBlocks } from './inspection.js';
 
 // docs/rules.md#r15: the manager's weekly digest. Block Kit allows 50 blocks a message: a large team goes on in
@@ -12,7 +12,6 @@ const SECTION_LIMIT = 2900;
 
 const clip = (s: string) => (s.length > SECTION_LIMIT ? `${s.slice(0, SECTION_LIMIT - 1)}…` : s);
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text) } });
-const share = (part: number, whole: number) => (whole === 0 ? '' : ` (${Math.round((100 * part) / whole)}%)`);
 
 /** "Mon 30 Nov – Sun 6 Dec", in the team's zone; "…, so far" for the week under way. */
 export function weekLabel(data: Pick<DigestData, 'from' | 'zone' | 'soFar'>): string {
@@ -23,15 +22,15 @@ export function weekLabel(data: Pick<DigestData, 'from' | 'zone' | 'soFar'>): st
 function teamText(t: DigestTeamFigures, last: Record<string, number> | undefined, reps: number): string {
   const leads = t.aged
     ? `*Figures about leads*: of the team's ${plural(t.aged, 'lead')} at least 14 days old, ` +
-      `${ofWhole(t.droppedEarly, t.aged, last, 'droppedEarly', 'aged')}${share(t.droppedEarly, t.aged)} were dropped after 0–1 touches ` +
-      `and ${ofWhole(t.droppedAtTwo, t.aged, last, 'droppedAtTwo', 'aged')}${share(t.droppedAtTwo, t.aged)} after 2 touches.`
+      `dropped after 0–1 touches: ${ofWhole(t.droppedEarly, t.aged, last, 'droppedEarly', 'aged', true)}; ` +
+      `after 2 touches: ${ofWhole(t.droppedAtTwo, t.aged, last, 'droppedAtTwo', 'aged', true)}.`
     : '*Figures about leads*: no leads are 14 days old yet, so none can be counted as dropped.';
   const tooFew = t.repsTooFew ? `; ${plural(t.repsTooFew, 'rep')} ${t.repsTooFew === 1 ? 'has' : 'have'} too few closed leads to say` : '';
   const counted = t.repsCounted
-    ? `${ofWhole(t.repsFollowing, t.repsCounted, last, 'repsFollowing', 'repsCounted')} reps${share(t.repsFollowing, t.repsCounted)} made a median of 4 or more touches on the leads they closed in the last 90 days${change(t.repsFollowing, last?.repsFollowing)}`
-    : `None of the ${plural(reps, 'rep')} closed ${5} or more leads in the last 90 days, too few to say how far they follow up`;
+    ? `${ofWhole(t.repsFollowing, t.repsCounted, last, 'repsFollowing', 'repsCounted', true)} reps made a median of 4 or more touches on the leads they closed in the last 90 days${tooFew}`
+    : `${reps === 1 ? 'the one rep' : `none of the ${reps} reps`} closed 5 or more leads in the last 90 days: too few to say`;
   const repsLine =
-    `*Figures about reps*: ${counted}${t.repsCounted ? tooFew : ''}. ` +
+    `*Figures about reps*: ${counted}. ` +
     'Beside the practice’s figures, also about reps: 48% never follow up, 25% stop after the second contact, 12% make more than three.';
   return `${leads}\n${repsLine}`;
 }

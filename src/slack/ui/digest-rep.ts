@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { formatMoney, plural } from '../../coach/labels.js';
 import { STALL_REASONS, type StalledLead } from '../../coach/stalled.js';
 import type { SnapshotFigures } from '../../db/ops/digest-snapshot.js';
-import { CLOSED_LEADS_TO_SAY, type DigestRep } from '../../db/queries/digest-content.js';
+import type { DigestRep } from '../../db/queries/digest-content.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { listedName } from './format.js';
 
@@ -36,10 +36,12 @@ export function change(now: number, before: number | undefined, show: (n: number
   return d === 0 ? ' (same as last week)' : ` (${d > 0 ? '+' : '−'}${show(Math.abs(d))} on last week)`;
 }
 
-/** "1 of 2 (last week 0 of 1)" */
-export function ofWhole(part: number, whole: number, last: SnapshotFigures | undefined, partKey: string, wholeKey: string): string {
-  const before = last && last[partKey] !== undefined && last[wholeKey] !== undefined ? ` (last week ${last[partKey]} of ${last[wholeKey]})` : '';
-  return `${part} of ${whole}${before}`;
+/** "1 of 2 (last week 0 of 1)", or with the share "3 of 20 (15%, last week 2 of 18)". */
+export function ofWhole(part: number, whole: number, last: SnapshotFigures | undefined, partKey: string, wholeKey: string, withShare = false): string {
+  const notes: string[] = [];
+  if (withShare && whole > 0) notes.push(`${Math.round((100 * part) / whole)}%`);
+  if (last && last[partKey] !== undefined && last[wholeKey] !== undefined) notes.push(`last week ${last[partKey]} of ${last[wholeKey]}`);
+  return `${part} of ${whole}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
 export const repWho = (rep: Pick<DigestRep, 'repId' | 'name'>): string => (rep.name ? escapeSlackText(rep.name) : `<@${rep.repId}>`);
@@ -62,18 +64,19 @@ function figuresLine(rep: DigestRep, last: SnapshotFigures | undefined): string 
 }
 
 function parkedLine(rep: DigestRep, zone: string, last: SnapshotFigures | undefined): string | null {
-  if (!rep.parked.length && !last?.parked) return null;
+  const count = rep.figures.parked;
+  if (!count && !last?.parked) return null;
   const flagged = rep.parked
     .filter((p) => p.flagged)
     .map((p) => {
       const until = DateTime.fromJSDate(p.until, { zone }).toFormat('ccc d LLL');
       return `${`*${listedName(p.lead.name)}*`} (snoozed again and again, until ${until}${p.reason ? ` — "${escapeSlackText(p.reason)}"` : ''})`;
     });
-  return `Parked: ${plural(rep.parked.length, 'snoozed lead')}${change(rep.parked.length, last?.parked)}${flagged.length ? ` — ${flagged.join(', ')}` : ''}`;
+  return `Parked: ${plural(count, 'snoozed lead')}${change(count, last?.parked)}${flagged.length ? ` — ${flagged.join(', ')}` : ''}`;
 }
 
 function closedLine(rep: DigestRep): string {
-  if (rep.closed < CLOSED_LEADS_TO_SAY) return `Leads closed in the last 90 days: ${rep.closed} — too few to say how far ${rep.name ? 'they follow' : 'this rep follows'} up.`;
+  if (rep.closedMedianTouches === null) return `Leads closed in the last 90 days: ${rep.closed} — too few to say how far ${rep.name ? 'they follow' : 'this rep follows'} up.`;
   return `Leads closed in the last 90 days: ${rep.closed}, a median of ${plural(rep.closedMedianTouches ?? 0, 'touch', 'touches')} each.`;
 }
 
