@@ -88,7 +88,7 @@ describe('R15 the digest: whom to ask about what', () => {
   it('shows the change against last week beside each figure, and none on the first digest', () => {
     const d = data({ reps: [rep({ figures: figures({ stalled: 3, stalledValue: 30_000, touches: 5, parked: 2 }) })] });
     expect(textOf(d)).not.toMatch(/last week/);
-    const last = new Map([
+    const last = new Map<string, Record<string, number>>([
       ['U0ANA', { open: 11, stalled: 2, stalledValue: 25_000, parked: 2, promisesKept: 0, promisesDue: 1, touches: 7, withStep: 6 }],
       ['', { aged: 18, droppedEarly: 2, droppedAtTwo: 1, repsCounted: 2, repsFollowing: 0, repsTooFew: 1 }],
     ]);
