@@ -17,7 +17,10 @@ export interface RepCounts {
 export interface TeamDropped {
   /** Leads at least 14 days old. */
   aged: number;
-  /** Of those, dropped (lost, or open with nothing scheduled and no touch in 14 days) after 0–1 touches, and after 2. */
+  /**
+   * Of those, dropped (lost, or open with nothing scheduled, not snoozed, no touch in 14 days; a cold prospect
+   * waiting is not dropped) after 0–1 touches, and after 2.
+   */
   droppedEarly: number;
   droppedAtTwo: number;
 }
@@ -74,7 +77,7 @@ export async function teamDropped(db: Queryable, teamId: string, now: Date): Pro
     await db.execute(sql`
       with old as (
         select l.touch_count,
-          (l.status = 'lost' or (l.status = 'open' and s.id is null
+          (l.status = 'lost' or (l.status = 'open' and l.tier <> 'cold' and s.id is null
             and (l.snoozed_until is null or l.snoozed_until <= ${at}::timestamptz)
             and coalesce(l.last_touch_at, l.created_at) < ${aged}::timestamptz)) as dropped
         from leads l left join next_steps s on s.lead_id = l.id and s.status = 'open'
