@@ -25,7 +25,7 @@ describe('splitSubcommand and USAGE', () => {
   });
 
   it('has one usage line per subcommand, as the README cheat-sheet writes them (and show, undo, delete of #4, import of #7)', () => {
-    const subs = ['help', 'add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'settings', 'show', 'undo', 'delete', 'import'];
+    const subs = ['help', 'add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'digest', 'settings', 'show', 'undo', 'delete', 'import'];
     expect(Object.keys(USAGE).sort()).toEqual([...subs].sort());
     for (const sub of subs) {
       expect(USAGE[sub], sub).toMatch(new RegExp(`^/followup ${sub}\\b`));
