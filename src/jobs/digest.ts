@@ -1,25 +1,21 @@
-import { DateTime } from 'luxon';
-import { summarizeStalled, type RepStalledSummary } from '../coach/stalled.js';
-import { safeZone } from '../coach/local-day.js';
 import type { Db } from '../db/client.js';
 import { claimDelivery, finishDelivery, releaseDelivery, settledTargets } from '../db/ledger.js';
 import { activeTeamIds } from '../db/queries/active-teams.js';
-import { repMetrics, type RepMetrics } from '../db/queries/rep-metrics.js';
-import { forEachRepLeads } from '../db/queries/team-leads-cursor.js';
+import { saveDigestSnapshot } from '../db/ops/digest-snapshot.js';
+import { snapshotOf } from '../db/queries/digest-content.js';
+import { repMetrics } from '../db/queries/rep-metrics.js';
 import { teamById } from '../db/queries/team-by-id.js';
 import { repDisplayNames } from '../db/queries/team-reps.js';
 import { postDigest, uploadDigestChart } from '../outbound/digest-post.js';
 import { FORGET_INSTALL_ERRORS, PERMANENT_SLACK_ERRORS, slackErrorCode } from '../outbound/slack-errors.js';
 import type { SlackClient } from '../outbound/slack-client.js';
 import { digestChartSvg } from '../slack/ui/digest-chart.js';
-import { digestMessages } from '../slack/ui/digest-message.js';
+import { weekLabel } from '../slack/ui/digest-message.js';
+import { buildDigest } from './digest-build.js';
 import { digestDue } from './digest-schedule.js';
 import { teamFailed } from './for-each-team.js';
 import { newClaimer, noInstallCounter, type JobOptions, type JobSummary } from './job-options.js';
 import { renderPng } from './render-chart.js';
-
-// Names shown per stalled category and rep; the rest are counted.
-const NAMES_PER_CATEGORY = 5;
 
 /** The picture: per-rep touch distribution and promise-kept %, uploaded into the digest's thread. */
 async function uploadChart(
@@ -27,14 +23,13 @@ async function uploadChart(
   client: SlackClient,
   channel: string,
   threadTs: string | undefined,
-  teamId: string,
-  reps: { summary: RepStalledSummary; metrics: RepMetrics | undefined }[],
-  weekLabel: string,
+  w: { teamId: string; from: Date; to: Date; now: Date },
+  title: string,
 ): Promise<void> {
-  const names = await repDisplayNames(db, teamId);
-  const rows = reps.filter((r) => r.metrics).map((r) => ({ label: names.get(r.summary.ownerId) || r.summary.ownerId, metrics: r.metrics! }));
+  const names = await repDisplayNames(db, w.teamId);
+  const rows = (await repMetrics(db, w)).map((m) => ({ label: names.get(m.ownerId) || m.ownerId, metrics: m }));
   if (rows.length === 0) return;
-  await uploadDigestChart(client, channel, threadTs, renderPng(digestChartSvg(rows)), `Follow-up digest — ${weekLabel}`);
+  await uploadDigestChart(client, channel, threadTs, renderPng(digestChartSvg(rows)), title);
 }
 
 // The ledger's target for a digest that was due with no channel to go to (never a channel id).
@@ -46,8 +41,9 @@ export interface DigestSummary extends JobSummary {
 }
 
 /**
- * R15's weekly digest in the manager channel: per rep, the stalled leads by category (with how
- * long) and the metrics behind R2, R3, R5 and R7; once per channel per week (delivery ledger).
+ * R15's weekly digest in the manager channel: per rep, up to three stalled leads to ask about, their
+ * figures with last week's beside them (a snapshot stored each week), parked leads apart, inspection
+ * picks; the team's figures about leads and about reps. Once per channel per week (delivery ledger).
  */
 export async function runDigest(opts: Omit<JobOptions, 'concurrency'>): Promise<DigestSummary> {
   const summary: DigestSummary = { job: 'digest', sent: 0, skipped: 0, failed: 0 };
@@ -92,25 +88,18 @@ async function digestTeam({ opts, summary, claimer, noInstall }: DigestRun, team
   }
   const claim = await claimDelivery(db, { kind: 'digest', teamId, target: team.digestChannel, periodKey: due.periodKey }, claimer, opts.leaseMs);
   if (!claim) return;
-  const zone = safeZone(team.teamTz ?? 'UTC');
-  const clock = { now: opts.at, zone };
-  const summaries: RepStalledSummary[] = [];
-  await forEachRepLeads(db, teamId, (ownerId, leads) => void summaries.push(summarizeStalled(ownerId, leads, clock, NAMES_PER_CATEGORY, true)));
-  const metrics = await repMetrics(db, { teamId, from: due.from, to: due.to, now: opts.at });
-  const byOwner = new Map(metrics.map((m) => [m.ownerId, m]));
-  const owners = [...new Set([...summaries.map((s) => s.ownerId), ...byOwner.keys()])].sort();
-  const reps = owners.map((ownerId) => ({
-    summary: summaries.find((s) => s.ownerId === ownerId) ?? { ownerId, total: 0, byCategory: {} },
-    metrics: byOwner.get(ownerId),
-  }));
-  const weekLabel = `week of ${DateTime.fromJSDate(due.from, { zone }).toFormat('d LLL yyyy')}`;
+  const { data, messages } = await buildDigest(db, team, { from: due.from, to: due.to, now: opts.at, soFar: false });
+  const title = `Follow-up digest — ${weekLabel(data)}`;
   const log = opts.logger.child({ job: 'digest', teamId, channel: team.digestChannel, period: due.periodKey });
   try {
-    const messages = digestMessages({ weekLabel, reps });
     const ts = await postDigest(slack.client, team.digestChannel, messages);
     await finishDelivery(db, claim.id, { status: 'sent', slackTs: ts ?? '' });
     summary.sent += 1;
-    await uploadChart(db, slack.client, team.digestChannel, ts, teamId, reps, weekLabel).catch((err: Error) =>
+    // What next week's digest compares with.
+    await saveDigestSnapshot(db, teamId, data.weekStart, snapshotOf(data)).catch((err: Error) =>
+      log.warn({ error: err.message }, 'digest figures not stored (next week shows no change)'),
+    );
+    await uploadChart(db, slack.client, team.digestChannel, ts, { teamId, from: due.from, to: due.to, now: opts.at }, title).catch((err: Error) =>
       log.warn({ error: err.message }, 'digest chart not uploaded (the digest itself went out)'),
     );
     log.info({ messages: messages.length }, 'digest sent');

@@ -12,6 +12,8 @@ export interface Reply {
    * again. A reassignment changes two.
    */
   redraw?: readonly string[];
+  /** Further ephemeral messages, sent in order through the command's response_url after this one (a long digest). */
+  more?: readonly { text: string; blocks: KnownBlock[] }[];
 }
 
 export const reply = (text: string, changed?: { redraw: readonly string[] }): Reply => (changed ? { text, redraw: changed.redraw } : { text });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveries, leads, teams } from '../../src/db/schema.js';
+import { digestSnapshots } from '../../src/db/schema-manager.js';
 import { THROTTLED } from '../../src/slack/middleware/rate-limit.js';
 import { runJob } from '../support/cli.js';
 import { processDbTargets, seedDatabase, withDatabase } from '../support/db.js';
@@ -142,6 +143,8 @@ describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, 
     expect(await job('morning', '2026-11-26T13:05:00Z')).toMatchObject({ sent: 0 });
     expect(slack.callsOf('chat.postMessage').length).toBe(posts);
 
+    // A digest's weekly figures, kept for the next week's comparison: purged with the team.
+    await withDatabase(target, (db) => db.insert(digestSnapshots).values({ teamId: TEAM, weekStart: '2026-11-16', repId: '', figures: { aged: 3 } }));
     // Within the retention period (30 days by default) nothing is purged...
     const uninstalledAt = team!.uninstalledAt!.getTime();
     expect(await job('purge', new Date(uninstalledAt + 29 * 86_400_000).toISOString())).toMatchObject({ purged: [] });
@@ -151,6 +154,7 @@ describe.each(await processDbTargets('fc-ops-'))('operations on $name: metrics, 
     await withDatabase(target, async (db) => {
       expect(await db.select().from(leads).where(eq(leads.teamId, TEAM))).toEqual([]);
       expect(await db.select().from(teams).where(eq(teams.id, TEAM))).toEqual([]);
+      expect(await db.select().from(digestSnapshots).where(eq(digestSnapshots.teamId, TEAM))).toEqual([]);
     });
   }, 60_000);
 });

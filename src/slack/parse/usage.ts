@@ -14,6 +14,7 @@ export const USAGE: Record<string, string> = {
   lost: '/followup lost <lead> [<reason>]',
   queue: '/followup queue',
   stalled: '/followup stalled',
+  digest: '/followup digest',
   settings:
     '/followup settings [dm:<HH:MM>] [tz:<IANA zone>] [off:<date>] [on] [digest:#channel] [digest-day:<mon..sun>] [digest-time:<HH:MM>] [team-tz:<IANA zone>] [hours:<HH:MM>-<HH:MM>] [days:<mon-fri>] [new-per-day:<1-50>] [checkin-days:<7-365>] [manager:@user] [manager:-@user]',
   show: '/followup show <lead>',

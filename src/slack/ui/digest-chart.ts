@@ -15,7 +15,7 @@ export function digestChartSvg(reps: readonly { label: string; metrics: RepMetri
   const barW = 420;
   const top = 56;
   const height = top + shown.length * rowH + 40;
-  const width = left + barW + 150;
+  const width = left + barW + 190;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans" font-size="13">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
@@ -36,8 +36,10 @@ export function digestChartSvg(reps: readonly { label: string; metrics: RepMetri
       x += w;
     }
     if (total === 0) parts.push(`<text x="${left}" y="${y + 17}" fill="#888">no open leads</text>`);
-    const kept = metrics.promiseKeptPct === null ? '—' : `${metrics.promiseKeptPct}%`;
-    parts.push(`<text x="${left + barW + 12}" y="${y + 17}">promises ${kept}</text>`);
+    // A count with its denominator (docs/rules.md#r15), not a bare share.
+    const due = metrics.promisesDue;
+    const kept = due === 0 ? 'no promises due' : `kept ${Math.round(((metrics.promiseKeptPct ?? 0) * due) / 100)} of ${due} promises`;
+    parts.push(`<text x="${left + barW + 12}" y="${y + 17}">${kept}</text>`);
   });
   if (reps.length > shown.length) parts.push(`<text x="12" y="${height - 14}" fill="#555">…and ${reps.length - shown.length} more reps in the digest text</text>`);
   parts.push('</svg>');

@@ -1,61 +1,60 @@
 import type { KnownBlock } from '@slack/types';
-import type { RepStalledSummary } from '../../coach/stalled.js';
-import type { RepMetrics } from '../../db/queries/rep-metrics.js';
-import { byCategory } from './stalled-text.js';
+import { DateTime } from 'luxon';
+import { plural } from '../../coach/labels.js';
+import type { DigestData, DigestTeamFigures } from '../../db/queries/digest-content.js';
+import { ofWhole, repText } from './digest-rep.js';
+import { inspectionBlocks } from './inspection.js';
 
-// Block Kit's 50 blocks a message: a large team goes on in the thread, never cut off.
+// docs/rules.md#r15: the manager's weekly digest. Block Kit allows 50 blocks a message: a large team goes on in
+// the next message (the thread, or the next ephemeral reply), never cut off.
 const BLOCKS_PER_MESSAGE = 48;
 const SECTION_LIMIT = 2900;
 
 const clip = (s: string) => (s.length > SECTION_LIMIT ? `${s.slice(0, SECTION_LIMIT - 1)}…` : s);
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text) } });
-const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
 
-export interface DigestInput {
-  weekLabel: string;
-  reps: { summary: RepStalledSummary; metrics: RepMetrics | undefined }[];
+/** "Mon 30 Nov – Sun 6 Dec", in the team's zone; "…, so far" for the week under way. */
+export function weekLabel(data: Pick<DigestData, 'from' | 'zone' | 'soFar'>): string {
+  const start = DateTime.fromJSDate(data.from, { zone: data.zone });
+  return `${start.toFormat('ccc d LLL')} – ${start.plus({ days: 6 }).toFormat('ccc d LLL')}${data.soFar ? ', so far' : ''}`;
 }
 
-function teamText(metrics: RepMetrics[]): string {
-  const sum = (f: (m: RepMetrics) => number) => metrics.reduce((n, m) => n + f(m), 0);
-  const open = sum((m) => m.openLeads);
-  const withStep = sum((m) => Math.round(((m.withNextStepPct ?? 0) * m.openLeads) / 100));
-  const promisesDue = sum((m) => m.promisesDue);
-  const kept = sum((m) => Math.round(((m.promiseKeptPct ?? 0) * m.promisesDue) / 100));
-  const d = { t0: sum((m) => m.touchDistribution['0']), t1: sum((m) => m.touchDistribution['1']), t2: sum((m) => m.touchDistribution['2']),
-    t34: sum((m) => m.touchDistribution['3-4']), t5: sum((m) => m.touchDistribution['5+']) };
-  return [
-    `*Team*: ${open} open leads · ${sum((m) => m.touches)} touches · ${pct(withStep, open)} with a dated next step · promises kept ${pct(kept, promisesDue)}` +
-      ` · ${sum((m) => m.speedToLeadMisses)} new leads missed the first hour · won ${sum((m) => m.won)}, lost ${sum((m) => m.lost)}`,
-    `*Touches per open lead*: 0: ${d.t0} · 1: ${d.t1} · 2: ${d.t2} · 3–4: ${d.t34} · 5+: ${d.t5}`,
-    `Stopped at 0–1: ${pct(d.t0 + d.t1, open)} (48% of reps never follow up) · at 2: ${pct(d.t2, open)} (25% stop after the second) · 3 or more: ${pct(d.t34 + d.t5, open)} (only 12% make more than three).`,
-  ].join('\n');
+function teamText(t: DigestTeamFigures, last: Record<string, number> | undefined, reps: number): string {
+  const leads = t.aged
+    ? `*Figures about leads*: of the team's ${plural(t.aged, 'lead')} at least 14 days old, ` +
+      `dropped after 0–1 touches: ${ofWhole(t.droppedEarly, t.aged, last, 'droppedEarly', 'aged', true)}; ` +
+      `after 2 touches: ${ofWhole(t.droppedAtTwo, t.aged, last, 'droppedAtTwo', 'aged', true)}.`
+    : '*Figures about leads*: no leads are 14 days old yet, so none can be counted as dropped.';
+  const tooFew = t.repsTooFew ? `; ${plural(t.repsTooFew, 'rep')} ${t.repsTooFew === 1 ? 'has' : 'have'} too few closed leads to say` : '';
+  const counted = t.repsCounted
+    ? `${ofWhole(t.repsFollowing, t.repsCounted, last, 'repsFollowing', 'repsCounted', true)} reps made a median of 4 or more touches on the leads they closed in the last 90 days${tooFew}`
+    : `${reps === 1 ? 'the one rep' : `none of the ${reps} reps`} closed 5 or more leads in the last 90 days: too few to say`;
+  const repsLine =
+    `*Figures about reps*: ${counted}. ` +
+    'Beside the practice’s figures, also about reps: 48% never follow up, 25% stop after the second contact, 12% make more than three.';
+  return `${leads}\n${repsLine}`;
 }
 
-function repText({ summary, metrics: m }: DigestInput['reps'][number]): string {
-  const numbers = m
-    ? `${m.touches} touches · ${m.withNextStepPct ?? '—'}${m.withNextStepPct === null ? '' : '%'} with a next step · promises kept ${m.promiseKeptPct === null ? '—' : `${m.promiseKeptPct}%`}`
-    : 'no activity';
-  const stalled = summary.total ? byCategory(summary).join('\n') : 'Nothing stalled. :white_check_mark:';
-  return `<@${summary.ownerId}> — ${numbers} · ${summary.total} stalled\n${stalled}`;
-}
-
-/** The weekly digest as one or more messages (the first in the channel, the rest in its thread). */
-export function digestMessages(input: DigestInput): { text: string; blocks: KnownBlock[] }[] {
-  const metrics = input.reps.map((r) => r.metrics).filter((m): m is RepMetrics => m !== undefined);
-  const stalledTotal = input.reps.reduce((n, r) => n + r.summary.total, 0);
-  const head: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `Follow-up digest — ${input.weekLabel}` } },
-    section(teamText(metrics)),
+/** The digest as one or more messages, in order. */
+export function digestMessages(data: DigestData): { text: string; blocks: KnownBlock[] }[] {
+  const title = `Follow-up digest — ${weekLabel(data)}`;
+  const stalled = data.reps.reduce((n, r) => n + r.stalled.length, 0);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: title } },
+    section(teamText(data.team, data.last.get(''), data.reps.length)),
     { type: 'divider' },
   ];
-  const repBlocks = input.reps.map((r) => section(repText(r)));
-  const blocks = [...head, ...repBlocks];
+  for (const rep of data.reps) {
+    blocks.push(section(repText(rep, { zone: data.zone, teamMedianValue: data.teamMedianValue, last: data.last.get(rep.repId) })));
+    if (rep.picks.length) blocks.push(...inspectionBlocks(rep.repId, rep.picks));
+  }
   const messages: { text: string; blocks: KnownBlock[] }[] = [];
   for (let i = 0; i < blocks.length; i += BLOCKS_PER_MESSAGE) {
-    const part = blocks.slice(i, i + BLOCKS_PER_MESSAGE);
     const n = messages.length + 1;
-    messages.push({ text: n === 1 ? `Follow-up digest — ${input.weekLabel}: ${stalledTotal} stalled leads across ${input.reps.length} reps.` : `Follow-up digest, part ${n}`, blocks: part });
+    messages.push({
+      text: n === 1 ? `${title}: ${plural(stalled, 'stalled lead')} across ${plural(data.reps.length, 'rep')}.` : `${title}, part ${n}`,
+      blocks: blocks.slice(i, i + BLOCKS_PER_MESSAGE),
+    });
   }
   return messages;
 }

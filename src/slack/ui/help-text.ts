@@ -60,6 +60,7 @@ const HELP: Record<string, CommandHelp> = {
   },
   reassign: { what: "Give a lead to another rep (they get a DM about it), or all of one rep's leads.", examples: ['/followup reassign "Acme Corp" @ana', '/followup reassign all @bo @ana'], manager: true },
   stalled: { what: 'Leads that have stopped moving, by rep.', examples: ['/followup stalled'], manager: true },
+  digest: { what: 'This week\'s team digest so far: whom to ask about what, with the figures. Only you see it.', examples: ['/followup digest'], manager: true },
   import: { what: 'Import leads from a CSV (or drop the file into the app\'s DM).', examples: ['/followup import'], manager: true },
   inspect: {
     what: "Two of a rep's open leads to look at yourself, picked at random, weighted by value.",

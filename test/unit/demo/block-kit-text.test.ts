@@ -84,12 +84,15 @@ describe('Block Kit as terminal lines', () => {
 
   it('renders the digest with mentions resolved', () => {
     const [first] = digestMessages({
-      weekLabel: 'week of 16 Nov 2026',
-      reps: [{ summary: { ownerId: 'U0MAYA', total: 0, byCategory: {} }, metrics: undefined }],
+      weekStart: '2026-11-16', from: new Date('2026-11-16T06:00:00Z'), soFar: false, zone: 'America/Chicago', now: new Date('2026-11-23T15:05:00Z'),
+      teamMedianValue: null, last: new Map(),
+      team: { aged: 0, droppedEarly: 0, droppedAtTwo: 0, repsCounted: 0, repsFollowing: 0, repsTooFew: 1 },
+      reps: [{ repId: 'U0MAYA', name: null, away: null, stalled: [], parked: [], closed: 0, closedMedianTouches: null, picks: [],
+        figures: { open: 0, stalled: 0, stalledValue: 0, parked: 0, promisesKept: 0, promisesDue: 0, touches: 0, withStep: 0 } }],
     });
     const text = messageToLines(first!, dir, PLAIN_STYLE).join('\n');
-    expect(text).toContain('Follow-up digest — week of 16 Nov 2026');
-    expect(text).toContain('@Maya Fischer — no activity · 0 stalled');
+    expect(text).toContain('Follow-up digest — Mon 16 Nov – Sun 22 Nov');
+    expect(text).toContain('@Maya Fischer');
     expect(text).toContain('Nothing stalled. ✅');
     expect(text).not.toMatch(ANSI_ESCAPE);
   });

@@ -11,6 +11,7 @@ import { add } from './followup/add.js';
 import { lost, won } from './followup/close.js';
 import type { Subcommand } from './followup/context.js';
 import { del } from './followup/delete.js';
+import { digest } from './followup/digest.js';
 import { done } from './followup/done.js';
 import { help } from './followup/help.js';
 import { importLeadsCommand } from './followup/import.js';
@@ -28,7 +29,7 @@ import { undo } from './followup/undo.js';
 
 /** `/followup <subcommand>`: which word runs which handler. */
 export const SUBCOMMANDS: Record<string, Subcommand> = {
-  help, add, log, next, done, snooze, revive, reassign, won, lost, queue, stalled, settings, show, undo, delete: del, import: importLeadsCommand,
+  help, add, log, next, done, snooze, revive, reassign, won, lost, queue, stalled, digest, settings, show, undo, delete: del, import: importLeadsCommand,
   inspect,
 };
 
@@ -59,6 +60,7 @@ export function followupCommand(services: Services): Middleware<SlackCommandMidd
         now: services.now(),
       }))().catch((err: unknown): Reply => commandFailure(err, services.logger, { sub }));
     const result = await answer(ack, respond, work, ackBudgetLeft(context.arrivedAt));
+    await sendMore(respond, result).catch((err: unknown) => services.logger.warn({ sub, error: (err as Error).message }, 'a further reply was not sent'));
     // Only a change that went through redraws App Home, for each rep whose queue it changed.
     redrawChanged(services.home, client, rep.teamId, result.redraw);
   };
@@ -75,6 +77,13 @@ async function answer(ack: AckFn<string | object>, respond: RespondFn, work: Pro
   }
   await ack({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Working on it…' });
   const result = await work;
-  await respond({ response_type: 'ephemeral', replace_original: true, text: result.text, ...(result.blocks ? { blocks: result.blocks } : {}) });
+  if (result.text || !result.more?.length) {
+    await respond({ response_type: 'ephemeral', replace_original: true, text: result.text, ...(result.blocks ? { blocks: result.blocks } : {}) });
+  }
   return result;
+}
+
+/** A reply's further messages, in order, each waiting for the one before. */
+async function sendMore(respond: RespondFn, result: Reply): Promise<void> {
+  for (const m of result.more ?? []) await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
 }

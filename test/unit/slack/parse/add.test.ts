@@ -24,8 +24,8 @@ describe('splitSubcommand and USAGE', () => {
     expect(splitSubcommand('   ')).toEqual({ sub: '', rest: '' });
   });
 
-  it('has one usage line per subcommand, as the README cheat-sheet writes them (and show, undo, delete of #4, import of #7, inspect of #15)', () => {
-    const subs = ['help', 'add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'settings', 'show', 'undo', 'delete', 'import', 'inspect'];
+  it('has one usage line per subcommand, as the README cheat-sheet writes them (and show, undo, delete of #4, import of #7, digest and inspect of #15)', () => {
+    const subs = ['help', 'add', 'log', 'next', 'done', 'snooze', 'revive', 'reassign', 'won', 'lost', 'queue', 'stalled', 'digest', 'settings', 'show', 'undo', 'delete', 'import', 'inspect'];
     expect(Object.keys(USAGE).sort()).toEqual([...subs].sort());
     for (const sub of subs) {
       expect(USAGE[sub], sub).toMatch(new RegExp(`^/followup ${sub}\\b`));

@@ -11,13 +11,13 @@ describe('/followup help: short, example-led, role-aware', () => {
     ]) {
       expect(text).toContain(`\`${example.replace(/&/g, '&amp;')}\``);
     }
-    expect(text).not.toMatch(/\b(reassign|stalled|import)\b|For managers/);
+    expect(text).not.toMatch(/\b(reassign|stalled|digest|import)\b|For managers/);
     expect(text).toContain('`/followup help log` (or any command) for the details.');
     expect(text.split('\n').length).toBeLessThanOrEqual(20);
   });
 
   it("adds the managers' commands for a manager", () => {
-    expect(helpText(true)).toContain('For managers: `reassign`, `stalled`, `import`');
+    expect(helpText(true)).toContain('For managers: `reassign`, `stalled`, `digest`, `import`');
   });
 
   it('uses no rule ids and no internal words in the short help', () => {

@@ -9,6 +9,6 @@ export const help: Subcommand = async (ctx) => {
   if (!topic) return reply(helpText(ctx.rep.isManager));
   const text = commandHelpText(topic, ctx.rep.isManager);
   if (text) return reply(text);
-  const known = helpTopics().filter((t) => ctx.rep.isManager || !['reassign', 'stalled', 'import'].includes(t));
+  const known = helpTopics().filter((t) => ctx.rep.isManager || !['reassign', 'stalled', 'digest', 'import'].includes(t));
   return refuse(`There is no command "${quoteUserText(topic)}". Ask about one of: ${known.join(', ')}.`);
 };
