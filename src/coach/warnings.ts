@@ -89,8 +89,15 @@ export function noTouchFor(lead: CoachLead, now: Date, ms: number): boolean {
 
 export function stoppedEarlyWarning(lead: CoachLead, clock: Clock): Warning | null {
   if (!stoppedEarly(lead, clock)) return null;
-  return { rule: 'R7', text: `stopped at ${plural(lead.touchCount, 'touch', 'touches')}: most sales take 5–12` };
+  return { rule: 'R7', text: stoppedAtText(lead.touchCount) };
 }
+
+/** R7 in words. A lead with no next step after 1–2 touches (R3's section) has stopped early by definition. */
+export const stoppedAtText = (touchCount: number): string => `stopped at ${plural(touchCount, 'touch', 'touches')}: most sales take 5–12`;
+
+/** What R3's "No next step" section says beside a lead: R7's warning when it stopped after 1–2 touches. */
+export const noNextStepNote = (lead: Pick<CoachLead, 'touchCount'>): string | null =>
+  lead.touchCount >= 1 && lead.touchCount <= 2 ? stoppedAtText(lead.touchCount) : null;
 
 // R9 with R7: a lead that showed engagement is never told to give up; only 4+ touches with no reply
 // at all since the last engagement offer the choice — another way, or close it.

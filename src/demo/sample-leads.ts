@@ -207,7 +207,7 @@ const SAM_LEADS: LeadSeed[] = [
     touch('call', [-21, '10:00'], 'never calls back', step('e-mail', -9), ['never-initiates']),
     touch('email', [-9, '10:00'], 'asked for a meeting', step('call for a yes or no', -2)),
   ] },
-  // R7: one call 16 days ago.
+  // R5 without the promise: one call 16 days ago, and the step it set has slipped.
   { name: 'Harlem Bistro', tier: 'new', value: 2_500, added: [-17, '09:00'], history: [
     touch('call', [-16, '10:00'], 'owner liked it', step('send menu pricing', -2)),
   ] },

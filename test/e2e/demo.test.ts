@@ -64,7 +64,8 @@ describe('`followup-coach demo`', () => {
     expect(maya).toContain('Main Capital — Customer · $48,000\n    thank them for their business and say what happens next overdue 4 days');
 
     const sam = section(stdout, 'Sam (rep, America/New_York) — morning DM');
-    expect(sam).toContain('stopped at 1 touch: most sales take 5–12');
+    // R7: stopped after two touches with nothing scheduled — said beside the lead in the No next step section.
+    expect(sam).toContain('Madison Partners — stopped at 2 touches: most sales take 5–12  [Set next step]');
     expect(sam).toContain('No next step (1)');
 
     // R2: an hour on, the owner is reminded and the manager told.
@@ -73,10 +74,11 @@ describe('`followup-coach demo`', () => {
 
     // The manager channel's weekly digest, mentions as names, and its chart.
     const digest = section(stdout, '#sales — weekly digest');
-    expect(digest).toMatch(/Follow-up digest — week of \d+ \w+ \d{4}/);
-    expect(digest).toMatch(/@Kenji Sato — \d+ touches/);
-    expect(digest).toContain('Parked (snoozed) (1): Sakura Logistics');
-    expect(digest).toContain('Promised step missed (1): Brandt & Söhne');
+    expect(digest).toMatch(/Follow-up digest — Mon \d+ \w{3} – Sun \d+ \w{3}/);
+    expect(digest).toMatch(/Kenji Sato\n\s+\d+ of \d+ open leads stalled · \$[\d,]+ in stalled leads · promises kept \d of \d/);
+    expect(digest).toContain('• Ask Maya Fischer about Brandt & Söhne — promised send the revised quote overdue 3 days · $32,000');
+    expect(digest).toContain('Parked: 1 snoozed lead');
+    expect(digest).toMatch(/Look at: [^\n]+\[Looked at it\]/);
     expect(digest).toContain('follow-up-digest.png');
 
     // The temporary database is gone.

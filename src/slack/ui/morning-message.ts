@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Queue } from '../../coach/index.js';
 import { inZone } from '../../coach/local-day.js';
+import { noNextStepNote } from '../../coach/warnings.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { BUTTON, leadButtons } from './lead-buttons.js';
 import { clip, headlineCounts, headlineText, itemLines } from './queue-item.js';
@@ -15,6 +16,11 @@ const SECTION_LIMIT = 2900;
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_LIMIT) } });
 const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, SECTION_LIMIT) }] });
 const name = (lead: { name: string }) => `*${escapeSlackText(clip(lead.name, 200))}*`;
+/** The name, and R7's warning when it stopped after 1–2 touches. */
+const withNote = (lead: { name: string; touchCount: number }) => {
+  const note = noNextStepNote(lead);
+  return note ? `${name(lead)} — ${note}` : name(lead);
+};
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export interface MorningMessage {
@@ -51,7 +57,7 @@ export function queueBlocks(queue: Queue, limits = { items: MORNING_ITEMS, warni
     for (const lead of noNextStep.slice(0, limits.warnings)) {
       blocks.push({
         type: 'section',
-        text: { type: 'mrkdwn', text: name(lead) },
+        text: { type: 'mrkdwn', text: withNote(lead) },
         accessory: { type: 'button', action_id: BUTTON.setNext, value: lead.id, text: { type: 'plain_text', text: 'Set next step' } },
       });
     }

@@ -1,4 +1,5 @@
 import type { CoachLead, Queue } from '../../coach/index.js';
+import { noNextStepNote } from '../../coach/warnings.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { inZone } from '../../coach/local-day.js';
 import { fitLines, listedName } from './format.js';
@@ -28,7 +29,8 @@ export function queueText(queue: Queue, clock: { now: Date; zone: string }): str
   if (noNextStep.length > 0) {
     lines.push('', `:warning: *No next step* (${noNextStep.length}) — every open lead needs a dated next step:`);
     for (const lead of noNextStep.slice(0, QUEUE_TEXT_LIMIT)) {
-      lines.push(`• ${name(lead)} — \`/followup next ${quotedName(lead)} <action> by <date>\``);
+      const note = noNextStepNote(lead);
+      lines.push(`• ${name(lead)}${note ? ` (${note})` : ''} — \`/followup next ${quotedName(lead)} <action> by <date>\``);
     }
     if (noNextStep.length > QUEUE_TEXT_LIMIT) lines.push(`…and ${noNextStep.length - QUEUE_TEXT_LIMIT} more without a next step.`);
   }

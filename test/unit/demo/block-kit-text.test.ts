@@ -72,7 +72,7 @@ describe('Block Kit as terminal lines', () => {
       '[Log touch]  [Set next step]  [Snooze ▾]  [Done]',
       '─'.repeat(40),
       '⚠️ No next step (1) — give each a dated next step:',
-      'Globex  [Set next step]',
+      'Globex — stopped at 2 touches: most sales take 5–12  [Set next step]',
     ]);
   });
 
