@@ -3,7 +3,7 @@ import { duration, plural } from '../../coach/labels.js';
 import type { Lead } from '../../db/schema.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { BUTTON } from './lead-buttons.js';
-import { leadName, leadSummary } from './format.js';
+import { clip, leadName, leadSummary } from './format.js';
 
 export type ArrivalLead = Pick<Lead, 'id' | 'name' | 'company' | 'email' | 'phone' | 'tier' | 'value' | 'source' | 'note' | 'createdAt' | 'ownerId' | 'createdBy'>;
 
@@ -16,7 +16,6 @@ export interface AlertMessage {
 const MAX_LEADS_LISTED = 20;
 const NOTE_SHOWN = 600;
 
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 // Names are shown clipped, so a list of them stays within a section's 3,000 characters.
 const nameOf = (lead: ArrivalLead) => leadName({ name: clip(lead.name, 150) });
 const plainName = (lead: ArrivalLead) => escapeSlackText(clip(lead.name, 150));

@@ -9,6 +9,9 @@ const LISTED_NAME_MAX = 100;
 // Slack truncates message text past 40,000 characters; replies stop short of it, and say so.
 export const MESSAGE_TEXT_MAX = 38_000;
 
+/** Text cut to `max` characters, an ellipsis marking the cut. */
+export const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 /** A lead's name in a list: clipped, then escaped. */
 export const listedName = (name: string): string =>
   escapeSlackText(name.length > LISTED_NAME_MAX ? `${name.slice(0, LISTED_NAME_MAX - 1)}…` : name);

@@ -3,7 +3,7 @@ import { formatMoney, plural } from '../../coach/labels.js';
 import type { InspectionNote } from '../../db/queries/inspections.js';
 import { formatDue } from '../parse/dates.js';
 import { escapeSlackText } from '../parse/slack-text.js';
-import { listedName } from './format.js';
+import { clip, listedName } from './format.js';
 
 // "Don't assume — look": the leads a manager is asked to look at, the "Looked at it" button, the
 // note form, and what is said afterwards.
@@ -64,8 +64,6 @@ export function inspectModal(lead: { id: string; name: string; ownerId: string }
 export function inspectedText(leadName: string, repId: string, note: string | null): string {
   return `Recorded: you looked at *${escapeSlackText(leadName)}* (<@${repId}>'s lead)${note ? `, with your note; <@${repId}> sees it on their App Home` : ''}. It is not offered again for 30 days.`;
 }
-
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** "Mon 30 Nov — <@mia> looked at <@ana>'s *Acme*: call the CFO"; `lead: 'it'` in the lead's own details. */
 export function noteLine(n: InspectionNote, zone: string, now: Date, opts: { lead: 'name' | 'owner and name' | 'it'; noteMax?: number }): string {

@@ -1,10 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { Queue } from '../../coach/index.js';
+import { plural } from '../../coach/labels.js';
 import { inZone } from '../../coach/local-day.js';
 import { noNextStepNote } from '../../coach/warnings.js';
 import { escapeSlackText } from '../parse/slack-text.js';
 import { BUTTON, leadButtons } from './lead-buttons.js';
-import { clip, headlineCounts, headlineText, itemLines } from './queue-item.js';
+import { clip } from './format.js';
+import { headlineCounts, headlineText, itemLines } from './queue-item.js';
 import { QUEUE_TEXT_LIMIT } from './queue-text.js';
 
 // Block Kit allows 50 blocks a message: 10 items at 2 blocks each, 10 warnings, and the headers (at most 35).
@@ -21,7 +23,6 @@ const withNote = (lead: { name: string; touchCount: number }) => {
   const note = noNextStepNote(lead);
   return note ? `${name(lead)} — ${note}` : name(lead);
 };
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export interface MorningMessage {
   text: string;

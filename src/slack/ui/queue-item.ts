@@ -1,10 +1,10 @@
 import type { QueueItem } from '../../coach/index.js';
 import { escapeSlackText } from '../parse/slack-text.js';
+import { clip } from './format.js';
 
 // One queue item in words, shared by the morning DM, App Home and `/followup queue`:
 // name (company) — prefix; at most three reasons; the last outcome and their side; the touch note.
 
-export const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const NAME_MAX = 200;
 
 /** What the prospect agreed to do on the open step, and whether they did (docs/rules.md#r4). */
