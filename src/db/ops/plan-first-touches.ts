@@ -14,22 +14,19 @@ export interface PlanFirstTouchesInput {
   zoneOf: (ownerId: string) => string | null | Promise<string | null>;
 }
 
-/** Imported, open, not cold, never touched, not snoozed, with no open step: waiting for a planned first contact. */
-const unplanned = (l: CoachLead, now: Date) =>
-  l.imported && l.status === 'open' && l.tier !== 'cold' && l.touchCount === 0 && l.lastTouchAt === null && l.openStep === null && !(l.snoozedUntil && l.snoozedUntil > now);
-
 /**
  * The first-touch plan (docs/rules.md#r2): imported leads with no history are not all due now; each
  * gets an open step (origin `plan`) on one of the coming working days, highest priority first, at most
  * the team's new-per-day a rep a day counting first contacts already planned. Returns how many it planned.
  */
 export async function planFirstTouchesFor(db: Db, input: PlanFirstTouchesInput): Promise<number> {
+  // Imported, open, not cold, never touched, not snoozed, no open step: usually none, so this comes first.
+  const leads = await loadCoachLeads(db, { teamId: input.teamId, ownerId: input.ownerId, waitingForPlan: input.now });
+  if (leads.length === 0) return 0;
   const [team] = await db.select().from(teams).where(eq(teams.id, input.teamId));
   if (!team) return 0;
-  const leads = await loadCoachLeads(db, { teamId: input.teamId, ownerId: input.ownerId, waitingForPlan: input.now });
   const byOwner = new Map<string, CoachLead[]>();
   for (const lead of leads) {
-    if (!unplanned(lead, input.now)) continue;
     const list = byOwner.get(lead.ownerId);
     if (list) list.push(lead);
     else byOwner.set(lead.ownerId, [lead]);
