@@ -1,10 +1,10 @@
 // What the coach needs to propose a lead's next step (docs/rules.md#r6, docs/rules.md#r11): the
 // channels of its touches, whether a referral was already asked for, and the team's check-in interval.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { proposeNextFor } from '../../coach/index.js';
 import type { TouchChannel } from '../../domain/vocabulary.js';
-import type { Tx } from '../client.js';
-import { nextSteps, teams, touches, type Lead, type NextStep } from '../schema.js';
+import { rowsOf, type Tx } from '../client.js';
+import type { Lead, NextStep } from '../schema.js';
 import type { NextStepInput } from './next-step.js';
 
 export interface ProposeContext {
@@ -19,19 +19,22 @@ export interface ProposeContext {
 }
 export type ProposeNext = (lead: Lead, ctx: ProposeContext) => NextStepInput;
 
-/** Reads the context after the completed step is marked done and before the new touch is stored. */
+/** Reads the context after the completed step is marked done and before the new touch is stored: one statement. */
 export async function proposeContext(tx: Tx, lead: Lead, completed: NextStep | null, logging: TouchChannel | null): Promise<ProposeContext> {
-  const past = await tx.select({ channel: touches.channel }).from(touches).where(eq(touches.leadId, lead.id)).orderBy(asc(touches.occurredAt), asc(touches.createdAt));
-  const [asked] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(nextSteps)
-    .where(and(eq(nextSteps.leadId, lead.id), eq(nextSteps.origin, 'referral-ask'), eq(nextSteps.status, 'done')));
-  const [team] = await tx.select({ checkinDays: teams.checkinDays }).from(teams).where(eq(teams.id, lead.teamId));
+  const [row] = rowsOf(
+    await tx.execute(sql`
+      select
+        (select coalesce(json_agg(channel order by occurred_at, created_at), '[]'::json) from touches where lead_id = ${lead.id}) as channels,
+        exists (select 1 from next_steps where lead_id = ${lead.id} and origin = 'referral-ask' and status = 'done') as referral_asked,
+        (select checkin_days from teams where id = ${lead.teamId}) as checkin_days`),
+  );
+  // The embedded driver hands json over as text, the server's as parsed values.
+  const channels = (typeof row!.channels === 'string' ? JSON.parse(row!.channels) : row!.channels) as TouchChannel[];
   return {
     completed,
-    channels: [...past.map((t) => t.channel), ...(logging ? [logging] : [])],
-    referralAsked: (asked?.n ?? 0) > 0,
-    checkinDays: team?.checkinDays ?? 90,
+    channels: [...channels, ...(logging ? [logging] : [])],
+    referralAsked: row!.referral_asked === true,
+    checkinDays: row!.checkin_days == null ? 90 : Number(row!.checkin_days),
   };
 }
 
